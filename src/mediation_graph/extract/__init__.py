@@ -1,0 +1,1 @@
+"""Stages three to five: mentions, events and document-level resolution."""

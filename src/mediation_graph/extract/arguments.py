@@ -1,0 +1,266 @@
+"""Who acts and toward whom, for one trigger: the argument patterns of Arabic and English.
+
+Each pattern that fills a slot carries a strength; the event's confidence is built from them
+(see ``confidence`` in events.py). Patterns, strongest first:
+- agent phrases: "by X", "من قبل X"; a phrase trigger's own complement ("بوساطة قطر",
+  "under the auspices of Egypt"); a nominal trigger's adjective or genitive ("القصف الإسرائيلي",
+  "وساطة قطر") or English possessive/adjective before it ("Egypt's mediation", "Qatari talks");
+- the verb's subject: Arabic after the verb (VSO) or before it (SVO), the antecedent of a
+  relative pronoun ("حماس التي تطالب", "Hamas, which rejected"), English before the verb, or after
+  "by" when the verb is passive ("was brokered by Qatar");
+- for a nominal trigger with none of these, the subject of its clause ("تؤدي الاستخبارات التركية
+  دورا في الوساطة"), then of the previous clause of the sentence;
+- recipients: "between X and Y", the trigger's prepositions (with, مع, against, على, إلى ...),
+  a direct object where the trigger takes one, an object pronoun's antecedent ("ترفضه"), and for
+  directed actions the first actor right after the trigger ("تطالب بانسحاب إسرائيلي").
+Every list follows coordination: "Egypt, Qatar and the US", "مصر وقطر والولايات المتحدة".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..lexicon import PhraseMatch, Trigger
+from ..model import Mention
+from ..text.normalize import word_keys
+from .clause import USABLE_KINDS, SentenceView
+
+DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "PROTEST",
+            "SUPPORT", "AID", "CONCEDE", "RETREAT"}
+SYMMETRIC_MODES = {None, "", "multilateral", "phone"}
+_ARABIC_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
+_MAX_VSO_GAP = 4
+
+
+@dataclass
+class Arguments:
+    actors: list[Mention] = field(default_factory=list)
+    recipients: list[Mention] = field(default_factory=list)
+    strength: float = 0.0  # of the weakest slot-filling pattern used
+    patterns: list[str] = field(default_factory=list)
+
+    def use(self, slot: str, mentions: list[Mention], strength: float, pattern: str) -> None:
+        if slot == "actors":
+            mentions = [m for m in mentions if m.entity.type != "place"]  # places do not act
+            if not mentions:
+                return
+        getattr(self, slot).extend(m for m in mentions if m not in getattr(self, slot))
+        self.strength = strength if not self.patterns else min(self.strength, strength)
+        self.patterns.append(pattern)
+
+
+def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
+                   next_trigger_start: int, previous_subject: list[Mention]) -> Arguments:
+    args = Arguments()
+    clause_start, clause_end = view.clause_limits(match.start)
+    scope_end = min(clause_end, next_trigger_start)
+    between = _between_list(view, match.end, scope_end)
+    _find_actors(view, match, trigger, args, clause_start, scope_end)
+    if not args.actors and previous_subject and (between or trigger.pos != "verb"):
+        args.use("actors", previous_subject, 0.5, "previous-clause subject")
+    _find_recipients(view, match, trigger, args, scope_end, between)
+    actor_ids = {m.entity.id for m in args.actors}
+    args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
+    return args
+
+
+def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
+                 args: Arguments, clause_start: int, scope_end: int) -> None:
+    agent = _agent_phrase(view, match.end, scope_end)
+    if agent:
+        args.use("actors", agent, 0.9, "agent phrase")
+        return
+    if trigger.pos == "phrase" and not _ends_with_recipient_preposition(view, match):
+        following = _mention_right_after(view, match.end, allow_adjective=True)
+        if following:
+            args.use("actors", view.coordinated(following), 0.9, "phrase complement")
+            return
+    if trigger.pos != "verb":
+        own = _nominal_agent(view, match)
+        if own:
+            args.use("actors", own, 0.85, "nominal agent")
+            return
+    else:
+        subject = _verb_subject(view, match, clause_start, scope_end)
+        if subject:
+            args.use("actors", subject[0], subject[1], subject[2])
+            return
+    subject = _clause_subject(view, match.start, soft=True) or _clause_subject(view, match.start)
+    if subject:
+        args.use("actors", subject, 0.65, "clause subject")
+
+
+def _find_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
+                     args: Arguments, scope_end: int, between: list[Mention]) -> None:
+    if between:
+        if args.actors or trigger.mode == "mediate" or len(between) < 2:
+            args.use("recipients", between, 0.9, "between")
+        else:
+            args.use("actors", between[:1], 0.85, "between (first party)")
+            args.use("recipients", between[1:], 0.85, "between")
+        return
+    if trigger.pos == "phrase" and _ends_with_recipient_preposition(view, match):
+        following = _mention_right_after(view, match.end, allow_adjective=True)
+        if following:
+            args.use("recipients", view.coordinated(following), 0.9, "phrase object")
+            return
+    prepositional = _prepositional_recipients(view, match, trigger, scope_end)
+    if prepositional:
+        args.use("recipients", prepositional, 0.85, "preposition")
+        return
+    if trigger.object_is_recipient:
+        direct = _direct_object(view, match, args, scope_end)
+        if direct:
+            args.use("recipients", direct, 0.8, "direct object")
+            return
+        antecedent = _pronoun_antecedent(view, match, args)
+        if antecedent:
+            args.use("recipients", [antecedent], 0.6, "object pronoun antecedent")
+            return
+    if trigger.event in DIRECTED:
+        following = view.next_mention(match.end, scope_end, max_gap=2)
+        if following and following not in args.actors:
+            args.use("recipients", view.coordinated(following), 0.6, "following actor")
+
+
+def _usable(mention: Mention, allow_adjective: bool = False) -> bool:
+    return mention.kind in USABLE_KINDS or (allow_adjective and mention.kind == "adjective")
+
+
+def _between_list(view: SentenceView, after: int, limit: int) -> list[Mention]:
+    for start, (role, end) in sorted(view.function_words.items()):
+        if role == "between" and after <= start < limit:
+            first = view.next_mention(end, limit, max_gap=1)
+            return view.coordinated(first) if first and _usable(first) else []
+    return []
+
+
+def _agent_phrase(view: SentenceView, after: int, limit: int) -> list[Mention]:
+    for start, (role, end) in sorted(view.function_words.items()):
+        if role == "agent_prep" and after <= start < limit and start - after <= 4:
+            first = view.next_mention(end, limit, max_gap=0)
+            if first and _usable(first):
+                return view.coordinated(first)
+    return []
+
+
+def _ends_with_recipient_preposition(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
+    return view.role_at(match.end - 1) in {"recipient_prep", "between"}
+
+
+def _mention_right_after(view: SentenceView, after: int, allow_adjective: bool) -> Mention | None:
+    mention = view.mention_starting(after)
+    return mention if mention and _usable(mention, allow_adjective) else None
+
+
+def _nominal_agent(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
+    """Arabic: the adjective or genitive after the noun; English: the possessive or adjective
+    before it ("Egypt's mediation", "Israeli strikes")."""
+    if view.language == "ar":
+        for gap in (0, 1):
+            mention = view.mention_starting(match.end + gap)
+            if mention and view.governing_preposition(mention) is None and _usable(mention, True):
+                if gap and view.role_at(match.end) is not None:
+                    break
+                return [mention]
+        return []
+    previous = [m for m in view.mentions if m.token_end in (match.start, match.start - 1)]
+    for mention in previous:
+        between = view.tokens[mention.token_end:match.start]
+        if all(t.text in {"'s", "’s"} or (t.text.isalpha() and t.text.islower() and
+               len(between) == 1 and mention.kind == "adjective") for t in between):
+            return [mention] if _usable(mention, True) else []
+    return []
+
+
+def _verb_subject(view: SentenceView, match: PhraseMatch[Trigger], clause_start: int,
+                  scope_end: int) -> tuple[list[Mention], float, str] | None:
+    if view.language == "en" and _is_passive(view, match.start):
+        return None  # the agent phrase was tried; the grammatical subject is the recipient
+    if view.language == "ar":
+        after = view.next_mention(match.end, scope_end, max_gap=_MAX_VSO_GAP)
+        if after and _usable(after) and view.governing_preposition(after) is None:
+            return view.coordinated(after), 0.9, "subject after verb"
+    relative = _relative_antecedent(view, match.start)
+    if relative:
+        return relative, 0.8, "relative antecedent"
+    before = _clause_subject(view, match.start)
+    if before:
+        return before, 0.85, "subject before verb"
+    return None
+
+
+def _is_passive(view: SentenceView, verb_start: int) -> bool:
+    for back in (1, 2):
+        j = verb_start - back
+        if j >= 0 and view.role_at(j) == "passive_aux":
+            word = view.tokens[verb_start].key
+            return word.endswith(("ed", "en", "wn", "ld", "lt", "ht", "et"))
+    return False
+
+
+def _relative_antecedent(view: SentenceView, verb_start: int) -> list[Mention]:
+    for back in (1, 2):
+        j = verb_start - back
+        if j >= 0 and view.role_at(j) == "relative":
+            k = j - 1
+            if k >= 0 and view.tokens[k].text in {",", "،"}:
+                k -= 1
+            for mention in view.mentions:
+                if mention.token_end == k + 1 and _usable(mention):
+                    return [mention]
+    return []
+
+
+def _clause_subject(view: SentenceView, before: int, soft: bool = False) -> list[Mention]:
+    """The nearest actor list before ``before`` in its clause that no preposition governs."""
+    clause_start, _end = view.clause_limits(before, soft=soft)
+    candidates = [m for m in view.mentions if clause_start <= m.token_start
+                  and m.token_end <= before and _usable(m)
+                  and view.governing_preposition(m) is None]
+    if not candidates:
+        return []
+    group_heads = [m for m in candidates if not _continues_list(view, m, candidates)]
+    head = max(group_heads or candidates, key=lambda m: m.token_start)
+    return [m for m in view.coordinated(head) if m.token_end <= before]
+
+
+def _continues_list(view: SentenceView, mention: Mention, candidates: list[Mention]) -> bool:
+    return any(mention in view.coordinated(other)[1:]
+               for other in candidates if other is not mention)
+
+
+def _prepositional_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
+                              scope_end: int) -> list[Mention]:
+    wanted = {k for p in trigger.preps for k in word_keys(p)}
+    for start, (role, end) in sorted(view.function_words.items()):
+        if not match.end <= start < scope_end or role != "recipient_prep":
+            continue
+        if wanted and not wanted & set(view.tokens[start].keys):
+            continue
+        first = view.next_mention(end, scope_end, max_gap=5)
+        if first and _usable(first, allow_adjective=True):
+            return view.coordinated(first)
+    return []
+
+
+def _direct_object(view: SentenceView, match: PhraseMatch[Trigger], args: Arguments,
+                   scope_end: int) -> list[Mention]:
+    after = max([match.end] + [m.token_end for m in args.actors if m.token_start >= match.end])
+    first = view.next_mention(after, scope_end, max_gap=3)
+    if first and _usable(first) and view.governing_preposition(first) is None:
+        return view.coordinated(first)
+    return []
+
+
+def _pronoun_antecedent(view: SentenceView, match: PhraseMatch[Trigger],
+                        args: Arguments) -> Mention | None:
+    """"ترفضه": the object pronoun stands for the nearest earlier actor that is not the subject."""
+    if view.language != "ar":
+        return None
+    last = view.tokens[match.end - 1].key
+    if not last.endswith(_ARABIC_OBJECT_PRONOUNS):
+        return None
+    earlier = [m for m in view.mentions if m.token_end <= match.start and _usable(m)
+               and m not in args.actors and m.entity.type != "place"]
+    return max(earlier, key=lambda m: m.token_start) if earlier else None

@@ -1,0 +1,120 @@
+"""A sentence seen by the argument patterns: mentions by token, function words, clause limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon
+from ..model import Mention, Sentence, Token
+
+_ARABIC_PREPOSITION_CLITICS = ("ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+_SOFT_BOUNDARIES = {",", "،"}
+USABLE_KINDS = {"name", "role", "metonym", "collective", "unlinked"}
+
+
+@dataclass
+class SentenceView:
+    """Token-indexed facts about one sentence that every pattern asks for."""
+
+    sentence: Sentence
+    language: str
+    mentions: list[Mention]
+    function_words: dict[int, tuple[str, int]] = field(default_factory=dict)  # start -> role, end
+    strong_boundaries: set[int] = field(default_factory=set)
+    clitic_prepositions: set[int] = field(default_factory=set)  # mention starts with ب/ل
+
+    @classmethod
+    def build(cls, sentence: Sentence, mentions: list[Mention], lexicon: Lexicon,
+              language: str) -> SentenceView:
+        view = cls(sentence, language, [m for m in mentions if m.kind != "place"])
+        covered = {t for m in view.mentions for t in range(m.token_start, m.token_end)}
+        for match in lexicon.grammar[language].find_all(sentence.tokens):
+            if match.start in covered:
+                continue
+            role = match.values[0]
+            view.function_words[match.start] = (role, match.end)
+            if role == "boundary":
+                view.strong_boundaries.add(match.start)
+        if language == "ar":
+            view.clitic_prepositions = _clitic_preposition_starts(view, lexicon)
+        return view
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self.sentence.tokens
+
+    def role_at(self, i: int) -> str | None:
+        entry = self.function_words.get(i)
+        return entry[0] if entry else None
+
+    def clause_limits(self, i: int, soft: bool = False) -> tuple[int, int]:
+        """The clause around token ``i``: between strong boundaries (and commas when ``soft``)."""
+        def is_limit(j: int) -> bool:
+            return j in self.strong_boundaries or (soft and self.tokens[j].text in _SOFT_BOUNDARIES)
+
+        start = i
+        while start > 0 and not is_limit(start - 1):
+            start -= 1
+        end = i
+        while end < len(self.tokens) and not is_limit(end):
+            end += 1
+        return start, end
+
+    def mention_starting(self, i: int) -> Mention | None:
+        for mention in self.mentions:
+            if mention.token_start == i:
+                return mention
+        return None
+
+    def governing_preposition(self, mention: Mention) -> str | None:
+        """The preposition role before a mention, or "clitic" for Arabic ب/ل on its first word."""
+        for role, end in self.function_words.values():
+            if end == mention.token_start and role in {"recipient_prep", "agent_prep", "between"}:
+                return role
+        if mention.token_start in self.clitic_prepositions:
+            return "clitic"
+        return None
+
+    def coordinated(self, first: Mention) -> list[Mention]:
+        """The actor list that starts with ``first``: "مصر وقطر والولايات المتحدة"."""
+        group = [first]
+        ordered = sorted(self.mentions, key=lambda m: m.token_start)
+        position = ordered.index(first)
+        for mention in ordered[position + 1:]:
+            gap = range(group[-1].token_end, mention.token_start)
+            if all(self.role_at(j) == "coordinator" or self._inside_coordinator(j) for j in gap):
+                if mention.kind in USABLE_KINDS or mention.kind == "adjective":
+                    group.append(mention)
+                continue
+            break
+        return group
+
+    def _inside_coordinator(self, j: int) -> bool:
+        return any(role == "coordinator" and start <= j < end
+                   for start, (role, end) in self.function_words.items())
+
+    def next_mention(self, after: int, limit: int, max_gap: int = 6) -> Mention | None:
+        """The first mention starting in [after, limit), no more than ``max_gap`` tokens away."""
+        candidates = [m for m in self.mentions
+                      if after <= m.token_start < min(limit, after + max_gap + 1)]
+        return min(candidates, key=lambda m: m.token_start) if candidates else None
+
+
+def _clitic_preposition_starts(view: SentenceView, lexicon: Lexicon) -> set[int]:
+    """Mentions whose first word carries ب or ل: matched only once the clitic was stripped."""
+    starts: set[int] = set()
+    for mention in view.mentions:
+        first = view.tokens[mention.token_start]
+        if not first.key.startswith(_ARABIC_PREPOSITION_CLITICS):
+            continue
+        bare = first.key[1:] if first.key[0] in "وف" else first.key
+
+        def without_preposition(token: Token, first: Token = first, bare: str = bare) -> tuple:
+            return (bare,) if token is first else token.keys
+
+        if not bare.startswith(("ب", "ل", "ك")):
+            continue
+        if lexicon.actors.index.match_at(view.tokens, mention.token_start,
+                                         variants=without_preposition) is None:
+            starts.add(mention.token_start)
+    return starts

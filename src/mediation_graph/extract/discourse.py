@@ -1,0 +1,137 @@
+"""Stage five: the document as a whole.
+
+- "الطرفان", "the two sides", "the parties" stand for the parties in discourse: for talks,
+  mediation, ceasefires, prisoner releases and fighting, the disputants (the parties of the latest
+  "negotiations between X and Y" or mediation); for anything else, the latest meeting's
+  participants.
+- A mediation whose parties are not named in its sentence mediates between the document's
+  disputants.
+- The same event said twice in a document is one event with several evidence spans.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from ..model import Event, Mention, Span
+
+DISPUTE_EVENTS = {"ASSAULT", "COERCE", "RETREAT", "THREATEN"}
+NEGOTIATION_CAMEO = {"046", "045", "0356", "037", "038", "039", "0871", "081", "082", "0841"}
+
+
+def is_dispute_event(event: Event) -> bool:
+    return (event.mode in {"mediate", "ceasefire", "release"} or event.cameo in NEGOTIATION_CAMEO
+            or event.event in DISPUTE_EVENTS)
+
+
+@dataclass
+class Parties:
+    """Who the discourse is about so far, and the document's most named pair of disputants."""
+
+    disputants: list[Mention] = field(default_factory=list)
+    participants: list[Mention] = field(default_factory=list)
+    document_disputants: list[Mention] = field(default_factory=list)
+
+    def observe(self, event: Event) -> None:
+        sides = _resolved(event.actors) + _resolved(event.recipients)
+        if event.mode == "mediate":
+            sides = _resolved(event.recipients)
+        if len({m.entity.id for m in sides}) < 2:
+            return
+        if is_dispute_event(event) and event.event != "ASSAULT":
+            self.disputants = sides
+        elif event.event == "CONSULT":
+            self.participants = sides
+
+    def for_event(self, event: Event) -> list[Mention]:
+        if is_dispute_event(event):
+            return self.disputants or self.document_disputants or self.participants
+        return self.participants or self.disputants or self.document_disputants
+
+
+def _resolved(mentions: Iterable[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.kind != "collective"]
+
+
+def document_disputants(events: list[Event]) -> list[Mention]:
+    """The pair most often named as the two sides of talks or mediation in the document."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    examples: dict[tuple[str, str], list[Mention]] = {}
+    for event in events:
+        if not is_dispute_event(event) or event.event == "ASSAULT":
+            continue
+        sides = _resolved(event.recipients if event.mode == "mediate"
+                          else event.actors + event.recipients)
+        unique = {m.entity.id: m for m in sides if m.entity.linked}
+        if len(unique) == 2:
+            key = tuple(sorted(unique))
+            pairs[key] += 1
+            examples.setdefault(key, list(unique.values()))
+    if not pairs:
+        return []
+    return examples[pairs.most_common(1)[0][0]]
+
+
+def resolve_document(events: list[Event]) -> list[Event]:
+    parties = Parties(document_disputants=document_disputants(events))
+    resolved: list[Event] = []
+    for event in events:
+        event.actors = _resolve_collectives(event.actors, parties.for_event(event), event)
+        event.recipients = _resolve_collectives(event.recipients, parties.for_event(event), event)
+        if event.mode == "mediate" and not event.recipients:
+            event.recipients = [_as_discourse_reference(m, event)
+                                for m in parties.disputants or parties.document_disputants]
+            event.confidence = round(event.confidence * 0.85, 3)
+        actor_ids = {m.entity.id for m in event.actors}
+        event.recipients = [m for m in event.recipients if m.entity.id not in actor_ids]
+        if event.actors:
+            resolved.append(event)
+            parties.observe(event)
+    return merge_duplicates(resolved)
+
+
+def _resolve_collectives(mentions: list[Mention], parties: list[Mention],
+                         event: Event) -> list[Mention]:
+    out: list[Mention] = []
+    for mention in mentions:
+        if mention.kind != "collective":
+            out.append(mention)
+            continue
+        for party in parties:
+            out.append(replace(mention, entity=party.entity, kind="collective",
+                               resolved_from=party.span.text))
+        event.confidence = round(event.confidence * 0.9, 3)
+    return _unique(out)
+
+
+def _as_discourse_reference(party: Mention, event: Event) -> Mention:
+    """A party named elsewhere in the document: its own words and offsets, marked resolved."""
+    return replace(party, kind="discourse", resolved_from=party.span.text, sentence=event.sentence)
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    out = []
+    for mention in mentions:
+        if mention.entity.id not in seen:
+            seen.add(mention.entity.id)
+            out.append(mention)
+    return out
+
+
+def merge_duplicates(events: list[Event]) -> list[Event]:
+    """One event per (type, mode, actors, recipients, negation); later sayings become evidence."""
+    merged: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.event, event.mode, frozenset(m.entity.id for m in event.actors),
+               frozenset(m.entity.id for m in event.recipients), event.negated)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = event
+            continue
+        first.evidence.append(Span(event.sentence_span.text, event.sentence_span.start,
+                                   event.sentence_span.end))
+        first.confidence = max(first.confidence, event.confidence)
+    return list(merged.values())

@@ -1,0 +1,147 @@
+"""Stage four: events of a sentence from its triggers, mentions and cue words.
+
+A trigger matches on any clitic-free key of its words; an Arabic verb also with its future
+prefix سـ or an object pronoun taken off ("سيجتمع", "ترفضه"). A nominal trigger that only names
+the topic of the trigger before it ("مفاوضات وقف إطلاق النار", "talks on a ceasefire") is no event
+of its own unless it has an agent of its own ("الهجمات الإسرائيلية").
+
+Confidence = pattern strength of the weakest slot filled (0.5 to 0.9, see arguments.py) times
+0.8 when the event has no recipient, 0.9 when an actor is an unlinked name, 0.9 when the trigger
+is a noun rather than a verb or fixed phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import Lexicon, PhraseIndex, PhraseMatch, Trigger
+from ..model import Mention, Span, Token
+from ..text.normalize import strip_future
+from .arguments import Arguments, find_arguments
+from .clause import SentenceView
+from .modality import Modality, find_cues, modality_of
+
+_ARABIC_ENCLITICS = ("هما", "هم", "ها", "ه")
+_TOPIC_GAP = 4
+
+
+@dataclass
+class SentenceEvent:
+    """An event found in one sentence, before document-level resolution."""
+
+    trigger: Trigger
+    trigger_span: Span
+    arguments: Arguments
+    modality: Modality
+    confidence: float
+
+
+def find_triggers(tokens: Sequence[Token], index: PhraseIndex[Trigger],
+                  language: str) -> list[tuple[PhraseMatch[Trigger], bool]]:
+    """Trigger matches, each with whether it only matched once a future prefix was removed."""
+    if language != "ar":
+        return [(m, False) for m in index.find_all(tokens)]
+    found = []
+    for match in index.find_all(tokens, variants=_arabic_trigger_keys):
+        plain = index.match_at(tokens, match.start, variants=_arabic_plain_keys)
+        found.append((match, plain is None or plain.end < match.end))
+    return found
+
+
+def _arabic_trigger_keys(token: Token) -> tuple[str, ...]:
+    return _expanded_keys(token.keys, future=True)
+
+
+def _arabic_plain_keys(token: Token) -> tuple[str, ...]:
+    return _expanded_keys(token.keys, future=False)
+
+
+@lru_cache(maxsize=65536)
+def _expanded_keys(keys: tuple[str, ...], future: bool) -> tuple[str, ...]:
+    """Keys plus the forms without a future prefix (when ``future``) and without an enclitic."""
+    out = list(keys)
+    for key in keys:
+        forms = [key]
+        bare = strip_future(key) if future else None
+        if bare:
+            forms.append(bare)
+        for form in forms:
+            stems = [form] + [form[:-len(e)] for e in _ARABIC_ENCLITICS
+                              if form.endswith(e) and len(form) - len(e) >= 3]
+            out.extend(stem for stem in stems if stem not in out)
+    return tuple(out)
+
+
+def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]:
+    language = view.language
+    matches = [(m, f) for m, f in find_triggers(view.tokens, lexicon.triggers[language], language)
+               if not _inside_actor(view, m)]
+    kept = _without_topics(view, matches)
+    hits = find_cues(view, lexicon.cues[language])
+    events: list[SentenceEvent] = []
+    previous_subject: list[Mention] = []
+    for n, (match, future_prefix) in enumerate(kept):
+        trigger = match.values[0]
+        next_start = kept[n + 1][0].start if n + 1 < len(kept) else len(view.tokens)
+        args = find_arguments(view, match, trigger, next_start, previous_subject)
+        if args.actors and "previous-clause subject" not in args.patterns:
+            previous_subject = args.actors
+        span = _span(view, match.start, match.end)
+        events.append(SentenceEvent(trigger, span, args,
+                                    modality_of(view, match, hits, future_prefix),
+                                    _confidence(args, trigger)))
+    return events
+
+
+def _inside_actor(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
+    """Words that are part of an actor's name ("the mediators' team" aside) are no trigger,
+    except an owner-less role such as "الوسطاء", which may also say the action."""
+    return any(m.token_start <= match.start < m.token_end and m.kind != "collective"
+               for m in view.mentions)
+
+
+def _without_topics(view: SentenceView,
+                    matches: list[tuple[PhraseMatch[Trigger], bool]]
+                    ) -> list[tuple[PhraseMatch[Trigger], bool]]:
+    kept: list[tuple[PhraseMatch[Trigger], bool]] = []
+    previous: PhraseMatch[Trigger] | None = None
+    for match, future in matches:
+        if previous is not None and _is_topic_of(view, previous, match):
+            previous = match
+            continue
+        kept.append((match, future))
+        previous = match
+    return kept
+
+
+def _is_topic_of(view: SentenceView, head: PhraseMatch[Trigger],
+                 match: PhraseMatch[Trigger]) -> bool:
+    if match.values[0].pos == "verb" or match.start - head.end > _TOPIC_GAP:
+        return False
+    gap = range(head.end, match.start)
+    if any(j in view.strong_boundaries or view.tokens[j].text in {",", "،"} for j in gap):
+        return False
+    if any(head.end <= m.token_start < match.start for m in view.mentions):
+        return False
+    own_agent = view.mention_starting(match.end) if view.language == "ar" else None
+    return own_agent is None or own_agent.kind != "adjective"
+
+
+def _span(view: SentenceView, start: int, end: int) -> Span:
+    first, last = view.tokens[start], view.tokens[end - 1]
+    sentence = view.sentence
+    return Span(sentence.text[first.start - sentence.start:last.end - sentence.start],
+                first.start, last.end)
+
+
+def _confidence(args: Arguments, trigger: Trigger) -> float:
+    value = args.strength or 0.5
+    if not args.recipients:
+        value *= 0.8
+    if any(not m.entity.linked and m.kind == "unlinked" for m in args.actors + args.recipients):
+        value *= 0.9
+    if trigger.pos == "noun":
+        value *= 0.9
+    return round(value, 3)

@@ -1,0 +1,199 @@
+"""Stage three: actor mentions in a sentence.
+
+Lexicon matches (names, metonyms, adjectives, role nouns) are composed by a few grammar rules:
+a chain of role nouns takes its owner from an adjective or name after it (Arabic: "رئيس
+الاستخبارات التركية", "قادة المكتب السياسي لحركة حماس") or before it (English: "Turkish
+intelligence", "Egypt's foreign minister", "Hamas delegation"), or from "of X"; a role phrase
+followed by a person's name is that person (apposition); a place after a locative preposition is
+a place, not an actor; a role standing for an unnamed owner ("the two sides", "الطرفان") is a
+collective left for the discourse stage; capitalised English names the lexicon does not know are
+kept as unlinked entities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import ActorName, Lexicon, PhraseMatch, Role
+from ..model import Entity, Mention, Sentence, Span, Token
+from ..text.normalize import is_arabic
+
+_POSSESSIVE = {"'s", "’s"}
+_OF = {"of"}
+_CAPITALISED = re.compile(r"^[A-Z][\w'’-]*$")
+
+
+@dataclass
+class _Piece:
+    """A lexicon match before composition."""
+
+    start: int
+    end: int
+    names: tuple[ActorName, ...]
+    roles: tuple[Role, ...]
+
+    @property
+    def name(self) -> ActorName | None:
+        # a proper name beats an adjective reading of the same words
+        return min(self.names, key=lambda n: n.kind == "adjective") if self.names else None
+
+
+def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[Mention]:
+    tokens = sentence.tokens
+    pieces = [_piece(m) for m in lexicon.actors.index.find_all(tokens)]
+    mentions = _compose(pieces, sentence, lexicon, language)
+    locatives = lexicon.cues[language]
+    for mention in mentions:
+        if mention.kind == "metonym" and _after_locative(tokens, mention.token_start, locatives):
+            mention.kind = "place"
+    if language == "en":
+        mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names)
+    return mentions
+
+
+def _piece(match: PhraseMatch) -> _Piece:
+    names = tuple(v for v in match.values if isinstance(v, ActorName))
+    roles = tuple(v for v in match.values if isinstance(v, Role))
+    return _Piece(match.start, match.end, names, roles)
+
+
+def _compose(pieces: list[_Piece], sentence: Sentence, lexicon: Lexicon,
+             language: str) -> list[Mention]:
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(pieces):
+        if language == "ar":
+            mention, used = _compose_arabic(pieces, i, sentence, lexicon)
+        else:
+            mention, used = _compose_english(pieces, i, sentence, lexicon)
+        if mention is not None:
+            mentions.append(mention)
+        i += used
+    return _with_appositions(mentions, sentence)
+
+
+def _adjacent(tokens: list[Token], left: _Piece, right: _Piece, glue: set[str]) -> bool:
+    between = tokens[left.end:right.start]
+    return all(t.key in glue for t in between)
+
+
+def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence,
+                    lexicon: Lexicon) -> tuple[Mention | None, int]:
+    """Role chain then owner: role+ (adjective | name)."""
+    tokens = sentence.tokens
+    j = i
+    while j < len(pieces) and pieces[j].roles and not pieces[j].names:
+        if j + 1 < len(pieces) and not _adjacent(tokens, pieces[j], pieces[j + 1], set()):
+            break
+        j += 1
+    roles = [p.roles[0] for p in pieces[i:j]]
+    if j < len(pieces) and pieces[j].name and (
+            not roles or _adjacent(tokens, pieces[j - 1], pieces[j], set())):
+        owner = pieces[j].name
+        entity = _resolve_chain(roles, owner.entity, lexicon)
+        kind = "role" if roles else owner.kind
+        return _mention(sentence, pieces[i].start, pieces[j].end, entity, kind), j - i + 1
+    if roles:
+        return _collective_or_none(sentence, pieces[i], roles[0]), 1
+    return None, 1
+
+
+def _compose_english(pieces: list[_Piece], i: int, sentence: Sentence,
+                     lexicon: Lexicon) -> tuple[Mention | None, int]:
+    """Owner then role chain ("Egypt's foreign minister"), or role chain "of" owner."""
+    tokens = sentence.tokens
+    piece = pieces[i]
+    if piece.name:
+        j = i + 1
+        while (j < len(pieces) and pieces[j].roles and not pieces[j].names
+               and _adjacent(tokens, pieces[j - 1], pieces[j], _POSSESSIVE)):
+            j += 1
+        roles = [p.roles[0] for p in pieces[i + 1:j]]
+        entity = _resolve_chain(list(reversed(roles)), piece.name.entity, lexicon)
+        kind = "role" if roles else piece.name.kind
+        return _mention(sentence, piece.start, pieces[j - 1].end, entity, kind), j - i
+    if piece.roles:
+        j = i + 1
+        while j < len(pieces) and pieces[j].roles and not pieces[j].names and _adjacent(
+                tokens, pieces[j - 1], pieces[j], set()):
+            j += 1
+        roles = [p.roles[0] for p in pieces[i:j]]
+        if j < len(pieces) and pieces[j].name and _adjacent(tokens, pieces[j - 1], pieces[j], _OF):
+            entity = _resolve_chain(roles, pieces[j].name.entity, lexicon)
+            return _mention(sentence, piece.start, pieces[j].end, entity, "role"), j - i + 1
+        return _collective_or_none(sentence, piece, roles[0]), j - i
+    return None, 1
+
+
+def _resolve_chain(roles: list[Role], owner: Entity, lexicon: Lexicon) -> Entity:
+    """Apply roles from the one nearest the owner outwards: "head of [intelligence of Turkey]"."""
+    entity = owner
+    for role in reversed(roles):
+        if role.resolves == "self":
+            entity = lexicon.actors.role_entity(role, entity)
+    return entity
+
+
+def _collective_or_none(sentence: Sentence, piece: _Piece, role: Role) -> Mention | None:
+    """An owner-less role that stands for its owner ("the two sides") awaits the discourse."""
+    if role.resolves != "owner":
+        return None
+    placeholder = Entity(id=f"?{role.id}", name=role.id, type="group", linked=False)
+    return _mention(sentence, piece.start, piece.end, placeholder, "collective")
+
+
+def _mention(sentence: Sentence, start: int, end: int, entity: Entity, kind: str) -> Mention:
+    first, last = sentence.tokens[start], sentence.tokens[end - 1]
+    text = sentence.text[first.start - sentence.start:last.end - sentence.start]
+    return Mention(Span(text, first.start, last.end), entity, sentence.index, start, end, kind)
+
+
+def _with_appositions(mentions: list[Mention], sentence: Sentence) -> list[Mention]:
+    """A role phrase directly followed by a person's name is that person."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.kind == "role"
+                and previous.entity.type == "person" and mention.entity.type == "person"
+                and mention.kind == "name" and previous.token_end == mention.token_start):
+            merged[-1] = _mention(sentence, previous.token_start, mention.token_end,
+                                  mention.entity, "name")
+        else:
+            merged.append(mention)
+    return merged
+
+
+def _after_locative(tokens: list[Token], start: int, locatives) -> bool:
+    """Whether a locative cue (في، in, at) or "the capital" stands right before ``start``."""
+    for back in (1, 2):
+        j = start - back
+        if j < 0:
+            return False
+        match = locatives.match_at(tokens, j)
+        if match and match.end == start and any(c.cue == "locative" for c in match.values):
+            return True
+        if tokens[j].key not in {"عاصمه", "العاصمه", "capital", "the"}:
+            return False
+    return False
+
+
+def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,
+                         not_names: frozenset[str]) -> list[Mention]:
+    """Capitalised word runs that no lexicon entry covers, kept as unlinked entities."""
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    tokens = sentence.tokens
+    extra: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while (j < len(tokens) and j not in covered and _CAPITALISED.match(tokens[j].text)
+               and tokens[j].key not in not_names and not is_arabic(tokens[j].text)):
+            j += 1
+        if j > i and not (i == 0 and j - i == 1):
+            words = " ".join(t.text for t in tokens[i:j])
+            entity = Entity(id="UNLINKED_" + re.sub(r"\W+", "_", words).upper().strip("_"),
+                            name=words, type="group", linked=False)
+            extra.append(_mention(sentence, i, j, entity, "unlinked"))
+        i = max(j, i + 1)
+    return sorted(mentions + extra, key=lambda m: m.token_start)

@@ -1,0 +1,81 @@
+"""Negation, modality and the speaker of reported speech, from cue words near a trigger.
+
+Negation looks at the few words before the trigger ("لم يجتمع", "did not meet", "no meeting") and
+at denial verbs earlier in the clause ("نفى", "denied"); future comes from the Arabic prefix سـ on
+the trigger or a future cue just before it ("سوف", "will"); intention and condition from cues
+earlier in the clause ("يسعى إلى", "seeks to", "إذا", "if"); "reported" from an attribution anywhere
+in the sentence ("وفقا لمصادر", "according to"). Precedence: hypothetical, intended, future,
+reported, asserted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lexicon import Cue, PhraseIndex, PhraseMatch, Trigger
+from ..model import Mention
+from .clause import USABLE_KINDS, SentenceView
+
+_NEGATION_REACH = 3
+_FUTURE_REACH = 2
+_INTENT_REACH = 6
+_DENIAL_WORDS = {"نفى", "ينفي", "نفت", "تنفي", "نفوا", "denied", "denies", "deny", "denying"}
+
+
+@dataclass(frozen=True)
+class CueHit:
+    cue: str
+    start: int
+    end: int
+
+
+@dataclass
+class Modality:
+    negated: bool
+    modality: str
+    speaker: Mention | None
+
+
+def find_cues(view: SentenceView, cues: PhraseIndex[Cue]) -> list[CueHit]:
+    hits: list[CueHit] = []
+    for match in cues.find_all(view.tokens):
+        hits.extend(CueHit(value.cue, match.start, match.end) for value in match.values)
+    return hits
+
+
+def modality_of(view: SentenceView, match: PhraseMatch[Trigger], hits: list[CueHit],
+                future_prefix: bool) -> Modality:
+    """``future_prefix``: the trigger only matched once an Arabic سـ was taken off it."""
+    clause_start, _ = view.clause_limits(match.start)
+    before = [h for h in hits if clause_start <= h.start and h.end <= match.start]
+    negated = any(h.cue == "negation" and match.start - h.end <= _NEGATION_REACH for h in before)
+    negated = negated or any(view.tokens[h.start].key in _DENIAL_WORDS for h in before)
+    if any(h.cue == "hypothetical" for h in before):
+        modality = "hypothetical"
+    elif any(h.cue == "intended" and match.start - h.end <= _INTENT_REACH for h in before):
+        modality = "intended"
+    elif future_prefix or _future_cue(match, before):
+        modality = "future"
+    elif any(h.cue == "reported" for h in hits):
+        modality = "reported"
+    else:
+        modality = "asserted"
+    return Modality(negated, modality, _speaker(view, match, hits))
+
+
+def _future_cue(match: PhraseMatch[Trigger], before: list[CueHit]) -> bool:
+    return any(h.cue == "future" and match.start - h.end <= _FUTURE_REACH for h in before)
+
+
+def _speaker(view: SentenceView, match: PhraseMatch[Trigger], hits: list[CueHit]) -> Mention | None:
+    """The subject of a verb of saying before the trigger: "قال X إن ...", "X said ..."."""
+    speech = [h for h in hits if h.cue == "speech" and h.end <= match.start]
+    if not speech:
+        return None
+    verb = speech[-1]
+    usable = [m for m in view.mentions if m.kind in USABLE_KINDS]
+    after = [m for m in usable if verb.end <= m.token_start <= verb.end + 3]
+    before = [m for m in usable if verb.start - 3 <= m.token_end <= verb.start]
+    # Arabic puts the speaker after the verb of saying, English before it
+    candidates = (after or before) if view.language == "ar" else (before or after)
+    return min(candidates, key=lambda m: abs(m.token_start - verb.start)) if candidates else None

@@ -1,0 +1,63 @@
+"""The extractor: a document in, its events out, through the stages in order.
+
+text (sentences, tokens) -> mentions -> sentence events -> document resolution. Each stage is a
+pure function of the previous one's output and the lexicon; a trained pipeline can replace the
+mention or argument stage later behind the same dataclasses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from ..lexicon import Lexicon, load_lexicon
+from ..model import Document, DocumentResult, Event, Mention, Span
+from ..text.segment import sentences
+from .clause import SentenceView
+from .dates import dateline_date, sentence_date
+from .discourse import resolve_document
+from .events import SentenceEvent, sentence_events
+from .mentions import find_mentions
+
+
+class Extractor:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+
+    def extract(self, document: Document) -> DocumentResult:
+        language = document.language if document.language in {"ar", "en"} else "en"
+        document_date = document.date or dateline_date(document.text)
+        events: list[Event] = []
+        all_mentions: list[Mention] = []
+        sentence_list = sentences(document.text)
+        for sentence in sentence_list:
+            mentions = find_mentions(sentence, self.lexicon, language)
+            all_mentions.extend(mentions)
+            view = SentenceView.build(sentence, mentions, self.lexicon, language)
+            date = sentence_date(sentence, document_date)
+            for found in sentence_events(view, self.lexicon):
+                events.append(_event(document, language, sentence.index, view, found, date))
+        resolved = resolve_document(events)
+        for number, event in enumerate(resolved, start=1):
+            event.id = _event_id(document.id, event, number)
+        return DocumentResult(document, resolved, len(sentence_list), all_mentions)
+
+
+def _event(document: Document, language: str, index: int, view: SentenceView,
+           found: SentenceEvent, date: str | None) -> Event:
+    sentence = view.sentence
+    trigger = found.trigger
+    return Event(
+        id="", doc_id=document.id, sentence=index, language=language, event=trigger.event,
+        cameo=trigger.cameo, trigger=found.trigger_span,
+        sentence_span=Span(sentence.text, sentence.start, sentence.end),
+        actors=list(found.arguments.actors), recipients=list(found.arguments.recipients),
+        mode=trigger.mode, context=list(trigger.context), date=date,
+        negated=found.modality.negated, modality=found.modality.modality,
+        confidence=found.confidence, speaker=found.modality.speaker,
+    )
+
+
+def _event_id(doc_id: str, event: Event, number: int) -> str:
+    """Stable across runs: the same document and text give the same id."""
+    digest = hashlib.sha1(f"{event.trigger.start}:{event.event}:{event.mode}".encode()).hexdigest()
+    return f"{doc_id}-s{event.sentence}-e{number}-{digest[:6]}"

@@ -1,0 +1,47 @@
+"""Stage two: the knowledge under ontology/lexicon, loaded and validated once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..paths import ontology_dir
+from ..text.normalize import latin_key
+from .actors import ActorLexicon, ActorName, Role, load_actors
+from .grammar import load_grammar
+from .phrases import PhraseIndex, PhraseMatch
+from .tables import read_list
+from .triggers import Cue, Trigger, load_cues, load_triggers
+
+LANGUAGES = ("ar", "en")
+
+
+@dataclass
+class Lexicon:
+    actors: ActorLexicon
+    triggers: dict[str, PhraseIndex[Trigger]]
+    cues: dict[str, PhraseIndex[Cue]]
+    grammar: dict[str, PhraseIndex[str]]
+    not_names: frozenset[str]  # capitalised English words that never start a name
+
+
+def load_lexicon(folder: Path | None = None) -> Lexicon:
+    folder = (folder or ontology_dir()) / "lexicon"
+    return _load_cached(folder.resolve())
+
+
+@lru_cache(maxsize=4)
+def _load_cached(folder: Path) -> Lexicon:
+    return Lexicon(
+        actors=load_actors(folder),
+        triggers={lang: load_triggers(folder / f"triggers_{lang}.tsv", lang)
+                  for lang in LANGUAGES},
+        cues={lang: load_cues(folder / f"cues_{lang}.tsv") for lang in LANGUAGES},
+        grammar=load_grammar(folder / "grammar.tsv", LANGUAGES),
+        not_names=frozenset(latin_key(w) for w in read_list(folder / "not_names_en.txt")),
+    )
+
+
+__all__ = ["ActorLexicon", "ActorName", "Cue", "Lexicon", "PhraseIndex", "PhraseMatch", "Role",
+           "Trigger", "load_lexicon"]

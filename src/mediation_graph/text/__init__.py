@@ -1,0 +1,1 @@
+"""Stage one: reading, decoding, language, sentences, tokens and matching keys."""

@@ -1,0 +1,58 @@
+"""``mediation-graph query``: SPARQL over the store, from the argument, a file or the library."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from pathlib import Path
+
+from ..errors import InputError
+from ..graph.library import library, resolve
+from ..graph.results import FORMATS
+from ..graph.store import DEFAULT_STORE, Store
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "query", help="run SPARQL (text, a .rq file or a named query) over the store",
+        description="Run a SPARQL 1.1 query over the union of the store's graphs. The usual "
+                    "prefixes (mg, rel, sem, prov, nif, schema, skos, entity ...) need no "
+                    "declaration. CONSTRUCT and DESCRIBE print Turtle.")
+    parser.add_argument("query", nargs="?", metavar="SPARQL|FILE|NAME",
+                        help="the query text, a file holding it, or a name from --list")
+    parser.add_argument("--store", type=Path, default=DEFAULT_STORE, metavar="DIR",
+                        help=f"the store directory (default: {DEFAULT_STORE})")
+    parser.add_argument("--format", choices=FORMATS, default="table",
+                        help="how to print SELECT results (default: table)")
+    parser.add_argument("--list", action="store_true", help="list the named queries")
+    parser.set_defaults(run=run)
+
+
+def existing_store(path: Path) -> Path:
+    """Reading commands never create a store: an absent one is a usage error."""
+    if not path.is_dir():
+        raise InputError(f"no store at {path} (build one first, or pass --store DIR)")
+    return path
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list:
+        sys.stdout.write(list_text())
+        return 0
+    if not args.query:
+        raise InputError("query: give SPARQL, a .rq file or a query name (or --list)")
+    sparql = resolve(args.query)
+    with Store(existing_store(args.store)) as store:
+        result = store.query(sparql)
+    sys.stdout.write(result.serialize(args.format))
+    return 0
+
+
+def list_text() -> str:
+    lines = []
+    for query in library():
+        lines.append(f"{query.name}\n    {query.title}")
+        lines += textwrap.wrap(query.description, 92, initial_indent="    ",
+                               subsequent_indent="    ")
+    return "\n".join(lines) + "\n"

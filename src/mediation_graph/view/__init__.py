@@ -1,0 +1,1 @@
+"""The network view: the actor graph, its HTML page and its analytics."""

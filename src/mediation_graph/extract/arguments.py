@@ -30,6 +30,9 @@ DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "AS
 SYMMETRIC_MODES = {None, "", "multilateral", "phone"}
 _ARABIC_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
 _MAX_VSO_GAP = 4
+_SUBJECT_POSITION = 3  # a clause's subject starts within its first words (after verb, particle)
+_NOUN_SUBJECT_REACH = 6
+_PHRASE_SUBJECT_REACH = 10
 
 
 @dataclass
@@ -56,9 +59,13 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
     scope_end = min(clause_end, next_trigger_start)
     between = _between_list(view, match.end, scope_end)
     _find_actors(view, match, trigger, args, clause_start, scope_end)
-    if not args.actors and previous_subject and (between or trigger.pos != "verb"):
+    _find_recipients(view, match, trigger, args, scope_end, clause_end, between)
+    if not args.actors and previous_subject and args.recipients:
         args.use("actors", previous_subject, 0.5, "previous-clause subject")
-    _find_recipients(view, match, trigger, args, scope_end, between)
+    if not args.recipients and trigger.event in DIRECTED:
+        following = view.next_mention(match.end, clause_end, max_gap=2)
+        if following and following not in args.actors:
+            args.use("recipients", view.coordinated(following), 0.6, "following actor")
     actor_ids = {m.entity.id for m in args.actors}
     args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
     return args
@@ -75,7 +82,7 @@ def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigg
         if following:
             args.use("actors", view.coordinated(following), 0.9, "phrase complement")
             return
-    if trigger.pos != "verb":
+    if trigger.pos != "verb" and not _ends_with_recipient_preposition(view, match):
         own = _nominal_agent(view, match)
         if own:
             args.use("actors", own, 0.85, "nominal agent")
@@ -85,13 +92,17 @@ def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigg
         if subject:
             args.use("actors", subject[0], subject[1], subject[2])
             return
-    subject = _clause_subject(view, match.start, soft=True) or _clause_subject(view, match.start)
+    # the subject of the clause a noun or fixed phrase sits in: "تؤدي الاستخبارات التركية دورا
+    # في الوساطة"; only near the clause start and near the trigger, where a subject stands
+    reach = _NOUN_SUBJECT_REACH if trigger.pos == "noun" else _PHRASE_SUBJECT_REACH
+    subject = _clause_subject(view, match.start, soft=True, reach=reach)
     if subject:
         args.use("actors", subject, 0.65, "clause subject")
 
 
 def _find_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
-                     args: Arguments, scope_end: int, between: list[Mention]) -> None:
+                     args: Arguments, scope_end: int, clause_end: int,
+                     between: list[Mention]) -> None:
     if between:
         if args.actors or trigger.mode == "mediate" or len(between) < 2:
             args.use("recipients", between, 0.9, "between")
@@ -104,7 +115,7 @@ def _find_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: T
         if following:
             args.use("recipients", view.coordinated(following), 0.9, "phrase object")
             return
-    prepositional = _prepositional_recipients(view, match, trigger, scope_end)
+    prepositional = _prepositional_recipients(view, match, trigger, clause_end)
     if prepositional:
         args.use("recipients", prepositional, 0.85, "preposition")
         return
@@ -116,11 +127,6 @@ def _find_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: T
         antecedent = _pronoun_antecedent(view, match, args)
         if antecedent:
             args.use("recipients", [antecedent], 0.6, "object pronoun antecedent")
-            return
-    if trigger.event in DIRECTED:
-        following = view.next_mention(match.end, scope_end, max_gap=2)
-        if following and following not in args.actors:
-            args.use("recipients", view.coordinated(following), 0.6, "following actor")
 
 
 def _usable(mention: Mention, allow_adjective: bool = False) -> bool:
@@ -128,24 +134,23 @@ def _usable(mention: Mention, allow_adjective: bool = False) -> bool:
 
 
 def _between_list(view: SentenceView, after: int, limit: int) -> list[Mention]:
-    for start, (role, end) in sorted(view.function_words.items()):
-        if role == "between" and after <= start < limit:
-            first = view.next_mention(end, limit, max_gap=1)
-            return view.coordinated(first) if first and _usable(first) else []
+    for _start, end in view.words_with_role("between", after, limit):
+        first = view.next_mention(end, limit, max_gap=1)
+        return view.coordinated(first) if first and _usable(first) else []
     return []
 
 
 def _agent_phrase(view: SentenceView, after: int, limit: int) -> list[Mention]:
-    for start, (role, end) in sorted(view.function_words.items()):
-        if role == "agent_prep" and after <= start < limit and start - after <= 4:
-            first = view.next_mention(end, limit, max_gap=0)
-            if first and _usable(first):
-                return view.coordinated(first)
+    for _start, end in view.words_with_role("agent_prep", after, min(limit, after + 5)):
+        first = view.next_mention(end, limit, max_gap=0)
+        if first and _usable(first):
+            return view.coordinated(first)
     return []
 
 
 def _ends_with_recipient_preposition(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
-    return view.role_at(match.end - 1) in {"recipient_prep", "between"}
+    last = match.end - 1
+    return view.has_role(last, "recipient_prep") or view.has_role(last, "between")
 
 
 def _mention_right_after(view: SentenceView, after: int, allow_adjective: bool) -> Mention | None:
@@ -157,12 +162,12 @@ def _nominal_agent(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Ment
     """Arabic: the adjective or genitive after the noun; English: the possessive or adjective
     before it ("Egypt's mediation", "Israeli strikes")."""
     if view.language == "ar":
-        for gap in (0, 1):
-            mention = view.mention_starting(match.end + gap)
-            if mention and view.governing_preposition(mention) is None and _usable(mention, True):
-                if gap and view.role_at(match.end) is not None:
-                    break
-                return [mention]
+        mention = view.mention_starting(match.end)
+        if mention is None and match.end < len(view.tokens) and not view.function_words.get(
+                match.end) and not view.mention_covering(match.end):
+            mention = view.mention_starting(match.end + 1)  # "الوساطة المستمرة من ..."
+        if mention and view.governing_preposition(mention) is None and _usable(mention, True):
+            return [mention]
         return []
     previous = [m for m in view.mentions if m.token_end in (match.start, match.start - 1)]
     for mention in previous:
@@ -193,7 +198,7 @@ def _verb_subject(view: SentenceView, match: PhraseMatch[Trigger], clause_start:
 def _is_passive(view: SentenceView, verb_start: int) -> bool:
     for back in (1, 2):
         j = verb_start - back
-        if j >= 0 and view.role_at(j) == "passive_aux":
+        if j >= 0 and view.has_role(j, "passive_aux"):
             word = view.tokens[verb_start].key
             return word.endswith(("ed", "en", "wn", "ld", "lt", "ht", "et"))
     return False
@@ -202,7 +207,7 @@ def _is_passive(view: SentenceView, verb_start: int) -> bool:
 def _relative_antecedent(view: SentenceView, verb_start: int) -> list[Mention]:
     for back in (1, 2):
         j = verb_start - back
-        if j >= 0 and view.role_at(j) == "relative":
+        if j >= 0 and view.has_role(j, "relative"):
             k = j - 1
             if k >= 0 and view.tokens[k].text in {",", "،"}:
                 k -= 1
@@ -212,12 +217,17 @@ def _relative_antecedent(view: SentenceView, verb_start: int) -> list[Mention]:
     return []
 
 
-def _clause_subject(view: SentenceView, before: int, soft: bool = False) -> list[Mention]:
-    """The nearest actor list before ``before`` in its clause that no preposition governs."""
+def _clause_subject(view: SentenceView, before: int, soft: bool = False,
+                    reach: int | None = None) -> list[Mention]:
+    """The nearest actor list before ``before`` in its clause that no preposition governs;
+    with ``reach``, only one that starts the clause and ends that close to ``before``."""
     clause_start, _end = view.clause_limits(before, soft=soft)
     candidates = [m for m in view.mentions if clause_start <= m.token_start
                   and m.token_end <= before and _usable(m)
                   and view.governing_preposition(m) is None]
+    if reach is not None:
+        candidates = [m for m in candidates if m.token_start - clause_start <= _SUBJECT_POSITION
+                      and before - m.token_end <= reach]
     if not candidates:
         return []
     group_heads = [m for m in candidates if not _continues_list(view, m, candidates)]
@@ -233,9 +243,7 @@ def _continues_list(view: SentenceView, mention: Mention, candidates: list[Menti
 def _prepositional_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
                               scope_end: int) -> list[Mention]:
     wanted = {k for p in trigger.preps for k in word_keys(p)}
-    for start, (role, end) in sorted(view.function_words.items()):
-        if not match.end <= start < scope_end or role != "recipient_prep":
-            continue
+    for start, end in view.words_with_role("recipient_prep", match.end, scope_end):
         if wanted and not wanted & set(view.tokens[start].keys):
             continue
         first = view.next_mention(end, scope_end, max_gap=5)
@@ -255,11 +263,14 @@ def _direct_object(view: SentenceView, match: PhraseMatch[Trigger], args: Argume
 
 def _pronoun_antecedent(view: SentenceView, match: PhraseMatch[Trigger],
                         args: Arguments) -> Mention | None:
-    """"ترفضه": the object pronoun stands for the nearest earlier actor that is not the subject."""
+    """"وهو ما ترفضه": after a resumptive "ما", the object pronoun stands for the nearest earlier
+    actor that is not the subject."""
     if view.language != "ar":
         return None
     last = view.tokens[match.end - 1].key
-    if not last.endswith(_ARABIC_OBJECT_PRONOUNS):
+    resumed = any(view.has_role(match.start - back, "resumptive") for back in (1, 2)
+                  if match.start - back >= 0)
+    if not resumed or not last.endswith(_ARABIC_OBJECT_PRONOUNS):
         return None
     earlier = [m for m in view.mentions if m.token_end <= match.start and _usable(m)
                and m not in args.actors and m.entity.type != "place"]

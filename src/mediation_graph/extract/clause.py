@@ -19,9 +19,11 @@ class SentenceView:
     sentence: Sentence
     language: str
     mentions: list[Mention]
-    function_words: dict[int, tuple[str, int]] = field(default_factory=dict)  # start -> role, end
+    # start token -> (the grammar roles of the word or phrase there, its end token)
+    function_words: dict[int, tuple[frozenset[str], int]] = field(default_factory=dict)
     strong_boundaries: set[int] = field(default_factory=set)
     clitic_prepositions: set[int] = field(default_factory=set)  # mention starts with ب/ل
+    governed: dict[int, str] = field(default_factory=dict)  # mention start -> preposition role
 
     @classmethod
     def build(cls, sentence: Sentence, mentions: list[Mention], lexicon: Lexicon,
@@ -31,21 +33,27 @@ class SentenceView:
         for match in lexicon.grammar[language].find_all(sentence.tokens):
             if match.start in covered:
                 continue
-            role = match.values[0]
-            view.function_words[match.start] = (role, match.end)
-            if role == "boundary":
+            roles = frozenset(match.values)
+            view.function_words[match.start] = (roles, match.end)
+            if "boundary" in roles:
                 view.strong_boundaries.add(match.start)
         if language == "ar":
             view.clitic_prepositions = _clitic_preposition_starts(view, lexicon)
+        view.governed = _governed_lists(view)
         return view
 
     @property
     def tokens(self) -> list[Token]:
         return self.sentence.tokens
 
-    def role_at(self, i: int) -> str | None:
+    def has_role(self, i: int, role: str) -> bool:
         entry = self.function_words.get(i)
-        return entry[0] if entry else None
+        return entry is not None and role in entry[0]
+
+    def words_with_role(self, role: str, start: int, end: int) -> list[tuple[int, int]]:
+        """(start, end) of the function words of ``role`` that begin in [start, end)."""
+        return sorted((i, stop) for i, (roles, stop) in self.function_words.items()
+                      if role in roles and start <= i < end)
 
     def clause_limits(self, i: int, soft: bool = False) -> tuple[int, int]:
         """The clause around token ``i``: between strong boundaries (and commas when ``soft``)."""
@@ -60,6 +68,12 @@ class SentenceView:
             end += 1
         return start, end
 
+    def mention_covering(self, i: int) -> Mention | None:
+        for mention in self.mentions:
+            if mention.token_start <= i < mention.token_end:
+                return mention
+        return None
+
     def mention_starting(self, i: int) -> Mention | None:
         for mention in self.mentions:
             if mention.token_start == i:
@@ -67,10 +81,10 @@ class SentenceView:
         return None
 
     def governing_preposition(self, mention: Mention) -> str | None:
-        """The preposition role before a mention, or "clitic" for Arabic ب/ل on its first word."""
-        for role, end in self.function_words.values():
-            if end == mention.token_start and role in {"recipient_prep", "agent_prep", "between"}:
-                return role
+        """The preposition role governing a mention (also as a member of a list after it), or
+        "clitic" for an Arabic ب/ل on its first word."""
+        if mention.token_start in self.governed:
+            return self.governed[mention.token_start]
         if mention.token_start in self.clitic_prepositions:
             return "clitic"
         return None
@@ -82,22 +96,34 @@ class SentenceView:
         position = ordered.index(first)
         for mention in ordered[position + 1:]:
             gap = range(group[-1].token_end, mention.token_start)
-            if all(self.role_at(j) == "coordinator" or self._inside_coordinator(j) for j in gap):
+            if all(self._inside(j, "coordinator") for j in gap):
                 if mention.kind in USABLE_KINDS or mention.kind == "adjective":
                     group.append(mention)
                 continue
             break
         return group
 
-    def _inside_coordinator(self, j: int) -> bool:
-        return any(role == "coordinator" and start <= j < end
-                   for start, (role, end) in self.function_words.items())
+    def _inside(self, j: int, role: str) -> bool:
+        return any(role in roles and start <= j < end
+                   for start, (roles, end) in self.function_words.items())
 
     def next_mention(self, after: int, limit: int, max_gap: int = 6) -> Mention | None:
         """The first mention starting in [after, limit), no more than ``max_gap`` tokens away."""
         candidates = [m for m in self.mentions
                       if after <= m.token_start < min(limit, after + max_gap + 1)]
         return min(candidates, key=lambda m: m.token_start) if candidates else None
+
+
+def _governed_lists(view: SentenceView) -> dict[int, str]:
+    """Every member of an actor list that follows a preposition, "between" or "by"."""
+    governed: dict[int, str] = {}
+    for role in ("recipient_prep", "agent_prep", "between"):
+        for _start, end in view.words_with_role(role, 0, len(view.tokens)):
+            first = view.mention_starting(end)
+            if first is not None:
+                for member in view.coordinated(first):
+                    governed.setdefault(member.token_start, role)
+    return governed
 
 
 def _clitic_preposition_starts(view: SentenceView, lexicon: Lexicon) -> set[int]:

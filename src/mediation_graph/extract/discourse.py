@@ -84,6 +84,9 @@ def resolve_document(events: list[Event]) -> list[Event]:
             event.recipients = [_as_discourse_reference(m, event)
                                 for m in parties.disputants or parties.document_disputants]
             event.confidence = round(event.confidence * 0.85, 3)
+        if not event.actors and len(event.recipients) >= 2 and event.mode != "mediate":
+            # "negotiations between the two sides": the first party acts, the other receives
+            event.actors, event.recipients = event.recipients[:1], event.recipients[1:]
         actor_ids = {m.entity.id for m in event.actors}
         event.recipients = [m for m in event.recipients if m.entity.id not in actor_ids]
         if event.actors:

@@ -81,13 +81,16 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
     kept = _without_topics(view, matches)
     hits = find_cues(view, lexicon.cues[language])
     events: list[SentenceEvent] = []
-    previous_subject: list[Mention] = []
+    subjects_by_clause: dict[int, list[Mention]] = {}
     for n, (match, future_prefix) in enumerate(kept):
         trigger = match.values[0]
         next_start = kept[n + 1][0].start if n + 1 < len(kept) else len(view.tokens)
+        clause_start = view.clause_limits(match.start)[0]
+        earlier = [c for c in subjects_by_clause if c < clause_start]
+        previous_subject = subjects_by_clause[max(earlier)] if earlier else []
         args = find_arguments(view, match, trigger, next_start, previous_subject)
-        if args.actors and "previous-clause subject" not in args.patterns:
-            previous_subject = args.actors
+        if args.actors and any("subject" in p for p in args.patterns[:1]):
+            subjects_by_clause.setdefault(clause_start, args.actors)
         span = _span(view, match.start, match.end)
         events.append(SentenceEvent(trigger, span, args,
                                     modality_of(view, match, hits, future_prefix),
@@ -105,28 +108,37 @@ def _inside_actor(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
 def _without_topics(view: SentenceView,
                     matches: list[tuple[PhraseMatch[Trigger], bool]]
                     ) -> list[tuple[PhraseMatch[Trigger], bool]]:
-    kept: list[tuple[PhraseMatch[Trigger], bool]] = []
-    previous: PhraseMatch[Trigger] | None = None
-    for match, future in matches:
-        if previous is not None and _is_topic_of(view, previous, match):
-            previous = match
-            continue
-        kept.append((match, future))
-        previous = match
-    return kept
+    """Drop triggers that only name the topic of a neighbouring one: Arabic and English "talks
+    on a ceasefire" (the second), English compounds "ceasefire talks" (the first)."""
+    dropped: set[int] = set()
+    for n in range(1, len(matches)):
+        head, match = matches[n - 1][0], matches[n][0]
+        if view.language == "en" and _is_noun_compound(head, match):
+            dropped.add(n - 1)
+        elif _is_topic_of(view, head, match):
+            dropped.add(n)
+    return [pair for n, pair in enumerate(matches) if n not in dropped]
+
+
+def _is_noun_compound(modifier: PhraseMatch[Trigger], head: PhraseMatch[Trigger]) -> bool:
+    return (modifier.end == head.start and modifier.values[0].pos == "noun"
+            and head.values[0].pos == "noun")
 
 
 def _is_topic_of(view: SentenceView, head: PhraseMatch[Trigger],
                  match: PhraseMatch[Trigger]) -> bool:
     if match.values[0].pos == "verb" or match.start - head.end > _TOPIC_GAP:
         return False
-    gap = range(head.end, match.start)
-    if any(j in view.strong_boundaries or view.tokens[j].text in {",", "،"} for j in gap):
-        return False
-    if any(head.end <= m.token_start < match.start for m in view.mentions):
+    if not all(_is_glue(view, j) for j in range(head.end, match.start)):
         return False
     own_agent = view.mention_starting(match.end) if view.language == "ar" else None
     return own_agent is None or own_agent.kind != "adjective"
+
+
+def _is_glue(view: SentenceView, j: int) -> bool:
+    """Whether token ``j`` lies in a topic-glue word or phrase ("حول", "المتعلقة ب", "on a")."""
+    return any("topic_glue" in roles and start <= j < end
+               for start, (roles, end) in view.function_words.items())
 
 
 def _span(view: SentenceView, start: int, end: int) -> Span:

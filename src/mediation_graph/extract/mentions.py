@@ -43,10 +43,11 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[M
     tokens = sentence.tokens
     pieces = [_piece(m) for m in lexicon.actors.index.find_all(tokens)]
     mentions = _compose(pieces, sentence, lexicon, language)
-    locatives = lexicon.cues[language]
     for mention in mentions:
-        if mention.kind == "metonym" and _after_locative(tokens, mention.token_start, locatives):
+        if mention.kind == "metonym" and _after_locative(tokens, mention.token_start, lexicon,
+                                                         language):
             mention.kind = "place"
+    mentions = _with_collectives(mentions, sentence, lexicon, language)
     if language == "en":
         mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names)
     return mentions
@@ -136,11 +137,16 @@ def _resolve_chain(roles: list[Role], owner: Entity, lexicon: Lexicon) -> Entity
 
 
 def _collective_or_none(sentence: Sentence, piece: _Piece, role: Role) -> Mention | None:
-    """An owner-less role that stands for its owner ("the two sides") awaits the discourse."""
-    if role.resolves != "owner":
-        return None
-    placeholder = Entity(id=f"?{role.id}", name=role.id, type="group", linked=False)
-    return _mention(sentence, piece.start, piece.end, placeholder, "collective")
+    """An owner-less role: one standing for its owner ("the two sides") awaits the discourse;
+    a group role is a group of its own ("المدنيين" -> civilians); a lone office is nobody yet."""
+    if role.resolves == "owner":
+        placeholder = Entity(id=f"?{role.id}", name=role.id, type="group", linked=False)
+        return _mention(sentence, piece.start, piece.end, placeholder, "collective")
+    if role.kind == "group":
+        name = role.name_template.replace("{owner}", "").strip()
+        group = Entity(id=role.id.upper(), name=name, type="group", sector=role.sector)
+        return _mention(sentence, piece.start, piece.end, group, "role")
+    return None
 
 
 def _mention(sentence: Sentence, start: int, end: int, entity: Entity, kind: str) -> Mention:
@@ -164,18 +170,47 @@ def _with_appositions(mentions: list[Mention], sentence: Sentence) -> list[Menti
     return merged
 
 
-def _after_locative(tokens: list[Token], start: int, locatives) -> bool:
-    """Whether a locative cue (في، in, at) or "the capital" stands right before ``start``."""
-    for back in (1, 2):
-        j = start - back
-        if j < 0:
+def _after_locative(tokens: list[Token], start: int, lexicon: Lexicon, language: str) -> bool:
+    """Whether a locative cue (في، in, at) ends right before ``start``, possibly followed by a
+    place noun ("في العاصمة أنقرة", "in the capital, Ankara")."""
+    cues, grammar = lexicon.cues[language], lexicon.grammar[language]
+    j = start
+    for _step in range(3):
+        if j <= 0:
             return False
-        match = locatives.match_at(tokens, j)
-        if match and match.end == start and any(c.cue == "locative" for c in match.values):
-            return True
-        if tokens[j].key not in {"عاصمه", "العاصمه", "capital", "the"}:
-            return False
+        if _ends_at(grammar, tokens, j, "place_head"):
+            j = _start_of(grammar, tokens, j, "place_head")
+            continue
+        if tokens[j - 1].text in {"the", ","}:
+            j -= 1
+            continue
+        return _ends_at(cues, tokens, j, "locative")
     return False
+
+
+def _ends_at(index, tokens: list[Token], end: int, label: str) -> bool:
+    return _start_of(index, tokens, end, label) is not None
+
+
+def _start_of(index, tokens: list[Token], end: int, label: str) -> int | None:
+    """The start of a phrase labelled ``label`` (a cue or grammar role) that ends at ``end``."""
+    for begin in range(max(0, end - 3), end):
+        match = index.match_at(tokens, begin)
+        if match and match.end == end and any(getattr(v, "cue", v) == label for v in match.values):
+            return begin
+    return None
+
+
+def _with_collectives(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
+                      language: str) -> list[Mention]:
+    """"الطرفان", "the two sides": placeholders the discourse stage resolves to the parties."""
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    extra = []
+    for match in lexicon.grammar[language].find_all(sentence.tokens):
+        if "collective" in match.values and not covered & set(range(match.start, match.end)):
+            placeholder = Entity(id="?parties", name="parties", type="group", linked=False)
+            extra.append(_mention(sentence, match.start, match.end, placeholder, "collective"))
+    return sorted(mentions + extra, key=lambda m: m.token_start)
 
 
 def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,

@@ -9,7 +9,8 @@ from .tables import read_table
 
 GRAMMAR_COLUMNS = ("lang", "role", "forms")
 GRAMMAR_ROLES = ("recipient_prep", "agent_prep", "between", "relative", "boundary",
-                 "coordinator", "passive_aux", "collective", "place_head")
+                 "coordinator", "passive_aux", "collective", "place_head", "topic_glue",
+                 "resumptive")
 
 
 def load_grammar(path: Path, languages: tuple[str, ...]) -> dict[str, PhraseIndex[str]]:

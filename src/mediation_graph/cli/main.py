@@ -18,6 +18,7 @@ from ..errors import MediationGraphError
 # Order is the order of ``--help``. A module is listed here once it exists.
 COMMAND_MODULES: tuple[str, ...] = (
     "extract",
+    "build",
     "query",
     "export",
     "import_",

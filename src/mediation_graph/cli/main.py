@@ -23,6 +23,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "export",
     "import_",
     "validate",
+    "view",
+    "analyze",
 )
 
 

@@ -40,13 +40,10 @@ class Report:
 
 def store_graph(store: ox.Store) -> rdflib.Graph:
     """The union of every graph of the store, as one rdflib graph."""
-    data = store.dump(format=ox.RdfFormat.N_QUADS)
-    dataset = rdflib.Dataset()
-    dataset.parse(data=data.decode("utf-8"), format="nquads")
-    graph = rdflib.Graph()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return graph
+    triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+                          use_default_graph_as_union=True)
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    return rdflib.Graph().parse(data=data.decode("utf-8"), format="nt")
 
 
 def validate_graph(data: rdflib.Graph) -> Report:

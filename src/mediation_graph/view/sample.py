@@ -11,7 +11,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import PLOVER_TYPES, Entity, Event, Mention, Span
+from ..model import PLOVER_TYPES, Document, DocumentResult, Entity, Event, Mention, Span
 
 TUR = Entity("TUR", "Turkey", "state", "TUR", "GOV", label_ar="تركيا")
 TUR_MIT = Entity("TUR_MIT", "Turkish intelligence (MIT)", "organization", "TUR", "SPY",
@@ -63,6 +63,11 @@ class StoryBuilder:
         self.events.append(record)
         return record
 
+    def result(self, title: str) -> DocumentResult:
+        """The document as written so far, with its events, as extraction would hand it on."""
+        document = Document(self.doc_id, self.text, self.language, self.date, title=title)
+        return DocumentResult(document, list(self.events), sentence_count=self._sentence + 1)
+
     def _span(self, words: str, sentence_start: int) -> Span:
         offset = self.text.index(words, sentence_start)
         return Span(words, offset, offset + len(words))
@@ -71,8 +76,8 @@ class StoryBuilder:
         return Mention(self._span(words, sentence_start), entity, self._sentence, 0, 1)
 
 
-def mediation_story() -> tuple[list[Event], dict[str, str]]:
-    """A week of Gaza ceasefire diplomacy: events of two articles and their titles."""
+def mediation_story_documents() -> list[DocumentResult]:
+    """A week of Gaza ceasefire diplomacy in two articles, with their events."""
     ar = StoryBuilder("ankara-talks", "ar", "2024-08-02")
     ar.say("التقى إبراهيم قالن وفدًا من حركة حماس في أنقرة لبحث مسار التهدئة.", "التقى",
            "CONSULT", "040", [("إبراهيم قالن", KALIN)], [("حماس", HAMAS)], mode="visit")
@@ -107,9 +112,15 @@ def mediation_story() -> tuple[list[Event], dict[str, str]]:
            "073", [("Turkey", TUR)], [("Gaza Strip", GAZA)])
     en.say("The UN Security Council welcomed the ceasefire plan.", "welcomed", "SUPPORT", "051",
            [("UN Security Council", UNSC)])
-    titles = {"ankara-talks": "أنقرة تستضيف جولة مشاورات مع حماس",
-              "doha-round": "Mediators press for a Gaza truce in Doha"}
-    return ar.events + en.events, titles
+    return [ar.result("أنقرة تستضيف جولة مشاورات مع حماس"),
+            en.result("Mediators press for a Gaza truce in Doha")]
+
+
+def mediation_story() -> tuple[list[Event], dict[str, str]]:
+    """The story's events and its document titles, as the view takes them."""
+    results = mediation_story_documents()
+    events = [event for result in results for event in result.events]
+    return events, {r.document.id: r.document.title or r.document.id for r in results}
 
 
 def synthetic_events(actors: int, *, per_actor: float = 1.5, seed: int = 0) -> list[Event]:

@@ -32,6 +32,8 @@ def test_the_page_loads_nothing_from_anywhere() -> None:
     assert not re.search(r"<(script|img|iframe)[^>]*\ssrc=", page)
     for host in ("bootstrap", "cdnjs", "jsdelivr", "unpkg"):
         assert host not in page.lower()
+    # The browser is told to refuse any request, should something slip through.
+    assert "content=\"default-src 'none';" in page
     # vis-network itself is in line.
     assert "vis-network" in page and "new vis.Network" in page
 

@@ -1,0 +1,136 @@
+"""How big and how fast the network page is: HTML size and time to first draw in Chromium.
+
+    .venv/bin/python benchmarks/view.py [--sizes 100 1000 5000] [--repeat 3]
+    .venv/bin/python benchmarks/view.py --screenshot docs/screenshot.png
+
+For each size, a synthetic network of that many actors (1.5 events per actor, mostly between
+near neighbours) is built and rendered in Python (timed), then opened from file:// in headless
+Chromium with every other request blocked; "first draw" is vis-network's first ``afterDrawing``
+event, in milliseconds since navigation start (median of the repeats). The goal is a first draw
+of 5,000 nodes under 5 s. ``--screenshot`` instead draws the example mediation story (the
+bundled example articles when the extractor can read them) and saves a picture of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from mediation_graph.errors import MediationGraphError
+from mediation_graph.model import Event
+from mediation_graph.view.html import render_graph_html
+from mediation_graph.view.network import build_network
+from mediation_graph.view.sample import mediation_story, synthetic_events
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def open_page(browser, path: Path, viewport: dict[str, int]):
+    """The page opened offline: anything but the file itself is aborted.
+
+    The page's own Content-Security-Policy is bypassed: it forbids the eval Playwright needs.
+    """
+    url = path.resolve().as_uri()
+    page = browser.new_page(viewport=viewport, bypass_csp=True)
+    page.route("**/*", lambda route: route.continue_() if route.request.url == url
+               else route.abort())
+    page.goto(url)
+    page.wait_for_function("window.mgFirstDraw !== undefined", timeout=120_000)
+    return page
+
+
+def first_draw_ms(browser, path: Path) -> float:
+    page = open_page(browser, path, {"width": 1400, "height": 900})
+    drawn = float(page.evaluate("window.mgFirstDraw"))
+    page.close()
+    return drawn
+
+
+def measure(sizes: list[int], repeat: int, browser) -> None:
+    print(f"{'actors':>7} {'relations':>9} {'build s':>8} {'render s':>9} {'HTML MiB':>9} "
+          f"{'first draw ms':>14}")
+    with tempfile.TemporaryDirectory() as folder:
+        for size in sizes:
+            events = synthetic_events(size)
+            start = time.perf_counter()
+            graph = build_network(events)
+            built = time.perf_counter()
+            page, _ = render_graph_html(graph, max_nodes=None)
+            rendered = time.perf_counter()
+            path = Path(folder) / f"graph-{size}.html"
+            path.write_text(page, encoding="utf-8")
+            draw = "n/a"
+            if browser is not None:
+                times = [first_draw_ms(browser, path) for _ in range(repeat)]
+                draw = f"{statistics.median(times):.0f}"
+            print(f"{graph.number_of_nodes():>7} {graph.number_of_edges():>9} "
+                  f"{built - start:>8.2f} {rendered - built:>9.2f} "
+                  f"{path.stat().st_size / 2**20:>9.2f} {draw:>14}", flush=True)
+
+
+def example_events() -> tuple[list[Event], dict[str, str], str]:
+    """The bundled examples through the real extractor, or the hand-made story if it fails."""
+    try:
+        from mediation_graph.extract.pipeline import Extractor
+        from mediation_graph.text.reading import ReadOptions, read_inputs
+
+        extractor = Extractor()
+        paths = [str(EXAMPLES / "ankara_talks_ar.txt"), str(EXAMPLES / "doha_mediation_en.txt")]
+        documents = list(read_inputs(paths, ReadOptions()))
+        events = [e for d in documents for e in extractor.extract(d).events]
+        return events, {d.id: d.title or d.id for d in documents}, "bundled examples"
+    except (MediationGraphError, ImportError) as exc:
+        print(f"extractor unavailable ({exc}); drawing the hand-made story", file=sys.stderr)
+        events, titles = mediation_story()
+        return events, titles, "hand-made story"
+
+
+def screenshot(browser, out: Path) -> None:
+    events, titles, source = example_events()
+    page_html, summary = render_graph_html(build_network(events), titles=titles)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "graph.html"
+        path.write_text(page_html, encoding="utf-8")
+        page = open_page(browser, path, {"width": 1280, "height": 760})
+        page.wait_for_timeout(1500)  # let the physics settle before the picture
+        page.evaluate("() => mgNetwork.stopSimulation()")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(out))
+        page.close()
+    print(f"wrote {out}: {source}, {summary.nodes} actors, {summary.edges} relations")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--screenshot", type=Path, metavar="PNG")
+    args = parser.parse_args()
+    if not CHROMIUM.exists():
+        if args.screenshot:
+            print(f"no Chromium at {CHROMIUM}: cannot take a screenshot", file=sys.stderr)
+            return 1
+        print(f"no Chromium at {CHROMIUM}: HTML figures only")
+        measure(args.sizes, args.repeat, None)
+        return 0
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        if args.screenshot:
+            screenshot(browser, args.screenshot)
+        else:
+            measure(args.sizes, args.repeat, browser)
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

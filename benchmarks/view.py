@@ -92,6 +92,23 @@ def example_events() -> tuple[list[Event], dict[str, str], str]:
         return events, titles, "hand-made story"
 
 
+def show_busiest_mediation(page) -> None:
+    """Hover the mediation edge with the most events, so the picture shows its evidence."""
+    point = page.evaluate("""() => {
+        const edges = mgView.edges.get({filter: (e) => e.category === 'MEDIATION'});
+        if (edges.length === 0) return null;
+        edges.sort((a, b) => b.width - a.width);
+        const middle = mgNetwork.body.edges[edges[0].id].edgeType.getPoint(0.5);
+        const dom = mgNetwork.canvasToDOM(middle);
+        const box = document.getElementById('mg-network').getBoundingClientRect();
+        return [dom.x + box.left, dom.y + box.top];
+    }""")
+    if point is not None:
+        page.mouse.move(point[0] - 20, point[1] - 20)
+        page.mouse.move(*point, steps=5)
+        page.wait_for_timeout(300)
+
+
 def screenshot(browser, out: Path) -> None:
     events, titles, source = example_events()
     page_html, summary = render_graph_html(build_network(events), titles=titles)
@@ -101,6 +118,7 @@ def screenshot(browser, out: Path) -> None:
         page = open_page(browser, path, {"width": 1280, "height": 760})
         page.wait_for_timeout(1500)  # let the physics settle before the picture
         page.evaluate("() => mgNetwork.stopSimulation()")
+        show_busiest_mediation(page)
         out.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(out))
         page.close()

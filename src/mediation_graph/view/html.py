@@ -115,7 +115,8 @@ def _sentence_html(evidence: Evidence) -> str:
 
 def _evidence_html(evidence: Evidence, titles: dict[str, str]) -> str:
     title = titles.get(evidence.doc_id)
-    source = f"{title} ({evidence.doc_id})" if title else evidence.doc_id
+    source = f"{title} ({evidence.doc_id})" if title and title != evidence.doc_id \
+        else evidence.doc_id
     facts = [f"sentence {evidence.sentence}"]
     if evidence.date:
         facts.append(evidence.date)

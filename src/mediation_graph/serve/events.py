@@ -1,0 +1,142 @@
+"""Events out of the store by filter: for ``/events`` (JSONL) and for the live view (``/``).
+
+A filter becomes one SPARQL SELECT that finds the matching events in order; only the document
+graphs holding them are then read back into ``Event`` records, so a narrow filter over a big
+store reads little. Filter values enter the query as escaped literals, never as raw text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from ..graph import namespaces as ns
+from ..graph.rebuild import documents_in, events_in, index_quads
+from ..model import PLOVER_TYPES, Event
+from ..view.html import render_html
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+MAX_ACTOR_LENGTH = 200
+
+
+class FilterError(ValueError):
+    """A filter parameter with a value it cannot have (the message names it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events to list: each field left empty matches every event."""
+
+    actor: str | None = None  # an entity id (QAT) or name (Qatar), any case, in any role
+    type: str | None = None  # a PLOVER type
+    date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, inclusive
+    date_to: str | None = None
+    language: str | None = None
+    limit: int = 1000
+    offset: int = 0
+
+
+def _integer(params: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = params.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise FilterError(f"{name} must be a whole number, not {raw!r}") from None
+    if not low <= value <= high:
+        raise FilterError(f"{name} must be between {low:,} and {high:,}")
+    return value
+
+
+def parse_filter(params: Mapping[str, str], default_limit: int, max_limit: int) -> EventFilter:
+    """The filter of a request's query parameters: actor, type, from, to, language, limit,
+    offset."""
+    actor = (params.get("actor") or "").strip() or None
+    if actor and len(actor) > MAX_ACTOR_LENGTH:
+        raise FilterError(f"actor is longer than {MAX_ACTOR_LENGTH} characters")
+    kind = (params.get("type") or "").strip().upper() or None
+    if kind and kind not in PLOVER_TYPES:
+        raise FilterError(f"type must be a PLOVER type ({', '.join(PLOVER_TYPES)}), "
+                          f"not {params.get('type')!r}")
+    dates = {}
+    for name in ("from", "to"):
+        value = (params.get(name) or "").strip() or None
+        if value and not _DATE.match(value):
+            raise FilterError(f"{name} must be a date as YYYY-MM-DD, YYYY-MM or YYYY")
+        dates[name] = value
+    language = (params.get("language") or "").strip() or None
+    if language and not _LANGUAGE.match(language):
+        raise FilterError(f"language must be a language code such as ar or en, "
+                          f"not {language!r}")
+    return EventFilter(
+        actor=actor, type=kind, date_from=dates["from"], date_to=dates["to"],
+        language=language.lower() if language else None,
+        limit=_integer(params, "limit", min(default_limit, max_limit), 1, max_limit),
+        offset=_integer(params, "offset", 0, 0, 10**9),
+    )
+
+
+def _literal(value: str) -> str:
+    return str(ox.Literal(value))
+
+
+def select_query(chosen: EventFilter) -> str:
+    """SELECT the matching events' graph, document id and event id, in document order."""
+    lines = ["?event a mg:Event ; mg:document ?doc ; mg:sentenceIndex ?sentence ;",
+             "       mg:eventId ?id .", "?doc mg:docId ?docId ."]
+    if chosen.type:
+        lines.append(f"?event sem:eventType plover:{chosen.type} .")
+    if chosen.language:
+        lines.append(f"?event mg:language {_literal(chosen.language)} .")
+    if chosen.date_from or chosen.date_to:
+        lines.append("?event sem:hasTimeStamp ?date .")
+        day = "SUBSTR(STR(?date), 1, 10)"
+        # A month or year bound covers the whole month or year.
+        if chosen.date_from:
+            lines.append(f"FILTER ({day} >= {_literal(chosen.date_from)})")
+        if chosen.date_to:
+            lines.append(f"FILTER (SUBSTR({day}, 1, {len(chosen.date_to)}) <= "
+                         f"{_literal(chosen.date_to)})")
+    if chosen.actor:
+        lines += ["FILTER EXISTS {",
+                  "  ?event mg:actor|mg:recipient|mg:speaker ?who .",
+                  "  ?who mg:entityId|schema:name ?label .",
+                  f"  FILTER (LCASE(STR(?label)) = LCASE({_literal(chosen.actor)}))", "}"]
+    body = "\n    ".join(lines)
+    return (f"SELECT ?graph ?docId ?id WHERE {{\n  GRAPH ?graph {{\n    {body}\n  }}\n}}\n"
+            f"ORDER BY ?docId ?sentence ?id\nLIMIT {chosen.limit}\nOFFSET {chosen.offset}\n")
+
+
+def matching_events(store: ox.Store, chosen: EventFilter) -> tuple[list[Event], dict[str, str]]:
+    """The events that match, in document order, and the titles of their documents."""
+    wanted: dict[ox.NamedNode, set[str]] = {}
+    order: list[tuple[str, str]] = []
+    for row in store.query(select_query(chosen), prefixes=ns.PREFIXES):
+        wanted.setdefault(row["graph"], set()).add(row["id"].value)
+        order.append((row["docId"].value, row["id"].value))
+    found: dict[tuple[str, str], Event] = {}
+    titles: dict[str, str] = {}
+    for graph, ids in wanted.items():
+        index = index_quads(store.quads_for_pattern(None, None, None, graph))
+        for event in events_in(index):
+            if event.id in ids:
+                found[(event.doc_id, event.id)] = event
+        titles.update({d.id: d.title for d in documents_in(index) if d.title})
+    return [found[key] for key in order if key in found], titles
+
+
+def events_jsonl(store: ox.Store, chosen: EventFilter) -> bytes:
+    events, _ = matching_events(store, chosen)
+    lines = [json.dumps(e.to_record(), ensure_ascii=False) + "\n" for e in events]
+    return "".join(lines).encode("utf-8")
+
+
+def view_page(store: ox.Store, chosen: EventFilter, max_nodes: int) -> bytes:
+    events, titles = matching_events(store, chosen)
+    return render_html(events, titles=titles, max_nodes=max_nodes).encode("utf-8")

@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "view",
     "analyze",
     "serve",
+    "eval",
 )
 
 

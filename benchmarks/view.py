@@ -6,9 +6,10 @@
 For each size, a synthetic network of that many actors (1.5 events per actor, mostly between
 near neighbours) is built and rendered in Python (timed), then opened from file:// in headless
 Chromium with every other request blocked; "first draw" is vis-network's first ``afterDrawing``
-event, in milliseconds since navigation start (median of the repeats). The goal is a first draw
-of 5,000 nodes under 5 s. ``--screenshot`` instead draws the example mediation story (the
-bundled example articles when the extractor can read them) and saves a picture of it.
+event, in milliseconds since navigation start; then the time to highlight the busiest actor's
+neighbourhood and to hide one event type, each with its redraw (medians of the repeats). The
+goal is a first draw of 5,000 nodes under 5 s. ``--screenshot`` instead draws the bundled
+example articles (the hand-made story when the extractor cannot run) and saves a picture.
 """
 
 from __future__ import annotations
@@ -46,16 +47,34 @@ def open_page(browser, path: Path, viewport: dict[str, int]):
     return page
 
 
-def first_draw_ms(browser, path: Path) -> float:
+# After the first draw: highlight the busiest actor's neighbourhood, then hide one event type,
+# each followed by a full redraw, as a click or a checkbox would.
+INTERACTION = """() => {
+    const busiest = mgView.nodes.get().sort((a, b) => b.size - a.size)[0].id;
+    let start = performance.now();
+    mgView.highlight(busiest);
+    mgNetwork.redraw();
+    const highlight = performance.now() - start;
+    start = performance.now();
+    mgView.filter.categories.delete(mgView.edges.get()[0].category);
+    mgView.applyFilters();
+    mgNetwork.redraw();
+    return [highlight, performance.now() - start];
+}"""
+
+
+def page_timings(browser, path: Path) -> tuple[float, float, float]:
+    """Milliseconds to first draw, to highlight a neighbourhood and to filter a type."""
     page = open_page(browser, path, {"width": 1400, "height": 900})
     drawn = float(page.evaluate("window.mgFirstDraw"))
+    highlight, filtering = page.evaluate(INTERACTION)
     page.close()
-    return drawn
+    return drawn, float(highlight), float(filtering)
 
 
 def measure(sizes: list[int], repeat: int, browser) -> None:
     print(f"{'actors':>7} {'relations':>9} {'build s':>8} {'render s':>9} {'HTML MiB':>9} "
-          f"{'first draw ms':>14}")
+          f"{'first draw ms':>14} {'highlight ms':>13} {'filter ms':>10}")
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             events = synthetic_events(size)
@@ -66,13 +85,14 @@ def measure(sizes: list[int], repeat: int, browser) -> None:
             rendered = time.perf_counter()
             path = Path(folder) / f"graph-{size}.html"
             path.write_text(page, encoding="utf-8")
-            draw = "n/a"
+            figures = ["n/a"] * 3
             if browser is not None:
-                times = [first_draw_ms(browser, path) for _ in range(repeat)]
-                draw = f"{statistics.median(times):.0f}"
+                runs = [page_timings(browser, path) for _ in range(repeat)]
+                figures = [f"{statistics.median(column):.0f}" for column in zip(*runs, strict=True)]
             print(f"{graph.number_of_nodes():>7} {graph.number_of_edges():>9} "
                   f"{built - start:>8.2f} {rendered - built:>9.2f} "
-                  f"{path.stat().st_size / 2**20:>9.2f} {draw:>14}", flush=True)
+                  f"{path.stat().st_size / 2**20:>9.2f} {figures[0]:>14} {figures[1]:>13} "
+                  f"{figures[2]:>10}", flush=True)
 
 
 def example_events() -> tuple[list[Event], dict[str, str], str]:

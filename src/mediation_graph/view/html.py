@@ -192,7 +192,7 @@ def _network(graph: nx.MultiDiGraph, titles: dict[str, str], physics: bool) -> N
             extra["dashes"] = MEDIATION_DASHES
         net.add_edge(source, target, id=f"e{index}", width=edge_width(data["count"]),
                      color={"color": colour, "highlight": colour, "hover": colour},
-                     arrows="" if data["mutual"] else "to", base=colour,
+                     arrows="" if data["mutual"] else "to",
                      category=_category(data), dates=data["dates"],
                      tip=_edge_tip(graph, source, target, data, titles), **extra)
     return net

@@ -112,3 +112,12 @@ def test_positions_are_deterministic_and_keep_components_apart() -> None:
     assert set(first) == set(graph.nodes)
     distinct = {(round(x), round(y)) for x, y in first.values()}
     assert len(distinct) > 0.95 * len(first)  # nodes are spread out, not piled up
+
+
+def test_an_empty_network_says_so() -> None:
+    doc = StoryBuilder("d", "en")
+    doc.say("Hamas did not reject the plan of Israel.", "reject", "REJECT", "120",
+            [("Hamas", HAMAS)], [("Israel", ISR)], negated=True)
+    page = render_html(doc.events)
+    assert "No events to draw" in page and "the 1 negated ones are left out" in page
+    assert page_data(page)["nodes"] == []

@@ -218,7 +218,7 @@ def _options(physics: bool) -> dict[str, Any]:
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 140,
                                  "avoidOverlap": 0.5},
-            "stabilization": {"iterations": 300},
+            "stabilization": {"iterations": 200},
         }
     else:
         options["physics"] = {"enabled": False}

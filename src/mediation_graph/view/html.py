@@ -69,20 +69,22 @@ class ViewSummary:
 
 
 @dataclass(slots=True)
-class _Selection:
+class Selection:
+    """The part of the network a page draws, and what ``--max-nodes`` left out."""
+
     graph: nx.MultiDiGraph
     left_out: list[str]  # labels of the actors left out, most active first
     left_out_edges: int
 
 
-def select_nodes(graph: nx.MultiDiGraph, max_nodes: int | None) -> _Selection:
-    """Keep the ``max_nodes`` most active actors (ties: more partners, then id)."""
+def select_nodes(graph: nx.MultiDiGraph, max_nodes: int | None) -> Selection:
+    """Keep the ``max_nodes`` most active actors (ties: more relations, then id)."""
     if max_nodes is None or graph.number_of_nodes() <= max_nodes:
-        return _Selection(graph, [], 0)
+        return Selection(graph, [], 0)
     ranked = sorted(graph.nodes, key=lambda n: (-graph.nodes[n]["activity"], -graph.degree(n), n))
     kept = graph.subgraph(ranked[:max_nodes]).copy()
     left_out = [graph.nodes[n]["label"] for n in ranked[max_nodes:]]
-    return _Selection(kept, left_out, graph.number_of_edges() - kept.number_of_edges())
+    return Selection(kept, left_out, graph.number_of_edges() - kept.number_of_edges())
 
 
 def _esc(text: object) -> str:

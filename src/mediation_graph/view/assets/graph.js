@@ -50,7 +50,6 @@
   const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, data.options);
   network.once("afterDrawing", () => {
     window.mgFirstDraw = performance.now();
-    document.body.dataset.drawn = "true";
   });
 
   function updateCounts() {

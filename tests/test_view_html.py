@@ -106,12 +106,20 @@ def test_max_nodes_keeps_the_most_active_and_says_what_was_left_out() -> None:
 
 
 def test_positions_are_deterministic_and_keep_components_apart() -> None:
-    graph = build_network(synthetic_events(400, seed=3))
+    story, _ = mediation_story()
+    graph = build_network([*synthetic_events(400, seed=3), *story])
     first, second = compute_positions(graph), compute_positions(graph)
     assert first == second
     assert set(first) == set(graph.nodes)
-    distinct = {(round(x), round(y)) for x, y in first.values()}
-    assert len(distinct) > 0.95 * len(first)  # nodes are spread out, not piled up
+
+    def box(nodes: list[str]) -> tuple[float, float, float, float]:
+        xs, ys = [first[n][0] for n in nodes], [first[n][1] for n in nodes]
+        return min(xs), min(ys), max(xs), max(ys)
+
+    big = box([n for n in graph if n.startswith("A")])
+    small = box(["HAMAS", "ISR", "QAT", "EGY", "USA", "TUR_MIT"])  # one story component
+    apart = small[0] > big[2] or small[2] < big[0] or small[1] > big[3] or small[3] < big[1]
+    assert apart, (big, small)
 
 
 def test_an_empty_network_says_so() -> None:

@@ -32,6 +32,7 @@ DEFAULT_MAX_NODES = 2000
 # 500 nodes with forceAtlas2Based), so positions come from Python and physics is off.
 PHYSICS_LIMIT = 300
 MAX_EVIDENCE_SHOWN = 5
+MAX_RELATIONS_SHOWN = 12
 MAX_LEFT_OUT_NAMED = 30
 
 # Fonts that have Arabic glyphs come first; DejaVu Sans is on almost every Linux desktop.
@@ -91,7 +92,28 @@ def _esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _node_tip(data: dict[str, Any]) -> str:
+def _relations_html(graph: nx.MultiDiGraph, node: str) -> str:
+    """The actor's relations, most events first: arrow, partner, type, count."""
+    rows = [(data["count"], "→", target, data) for _, target, data in
+            graph.out_edges(node, data=True)]
+    rows += [(data["count"], "←", source, data) for source, _, data in
+             graph.in_edges(node, data=True)]
+    rows.sort(key=lambda row: (-row[0], row[2], row[3]["event"]))
+    items = "".join(
+        f'<li>{"↔" if data["mutual"] else arrow} <span dir="auto">'
+        f'{_esc(graph.nodes[other]["label"])}</span>: {_esc(_kind(data))} ({count})</li>'
+        for count, arrow, other, data in rows[:MAX_RELATIONS_SHOWN])
+    more = len(rows) - MAX_RELATIONS_SHOWN
+    tail = f'<div class="mg-facts">and {more} more</div>' if more > 0 else ""
+    return f'<ul class="mg-relations">{items}</ul>{tail}' if rows else ""
+
+
+def _kind(data: dict[str, Any]) -> str:
+    return f'{data["event"]} (mediation)' if data["mediation"] else data["event"]
+
+
+def _node_tip(graph: nx.MultiDiGraph, node: str) -> str:
+    data = graph.nodes[node]
     facts = [data["type"].replace("_", " ")]
     facts += [f"{k} {data[k]}" for k in ("country", "sector", "wikidata") if data.get(k)]
     if not data["linked"]:
@@ -102,7 +124,8 @@ def _node_tip(data: dict[str, Any]) -> str:
         else f'<div class="mg-facts">{_esc(data["name"])}</div>'
     return (f'<div class="mg-tip"><b dir="auto">{_esc(data["label"])}</b>{alt}{name}'
             f'<div class="mg-facts">{_esc(" · ".join(facts))}</div>'
-            f'<div class="mg-facts">{data["activity"]} event(s)</div></div>')
+            f'<div class="mg-facts">{data["activity"]} event(s)</div>'
+            f'{_relations_html(graph, node)}</div>')
 
 
 def _sentence_html(evidence: Evidence) -> str:
@@ -133,7 +156,7 @@ def _evidence_html(evidence: Evidence, titles: dict[str, str]) -> str:
 def _edge_tip(graph: nx.MultiDiGraph, source: str, target: str, data: dict[str, Any],
               titles: dict[str, str]) -> str:
     arrow = "↔" if data["mutual"] else "→"
-    kind = f'{data["event"]} (mediation)' if data["mediation"] else data["event"]
+    kind = _kind(data)
     cameo = ", ".join(data["cameo"]) or "none"
     dates = ", ".join(data["dates"]) if data["dates"] else "undated"
     shown = data["evidence"][:MAX_EVIDENCE_SHOWN]
@@ -180,7 +203,7 @@ def _network(graph: nx.MultiDiGraph, titles: dict[str, str], physics: bool) -> N
             extra["shapeProperties"] = {"borderDashes": UNLINKED_DASHES}
         names = {data["label"], data["name"], data.get("alt_label") or data["label"]}
         net.add_node(node, label=data["label"], color=colour, size=node_size(data["activity"]),
-                     tip=_node_tip(data), names=sorted(names), **extra)
+                     tip=_node_tip(graph, node), names=sorted(names), **extra)
     # Parallel edges of one pair get their own curve, or they would be drawn on top of each other.
     seen_pairs: dict[frozenset[str], int] = {}
     for index, (source, target, data) in enumerate(graph.edges(data=True)):

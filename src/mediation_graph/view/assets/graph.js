@@ -115,6 +115,7 @@
   function showDetails(html) {
     detailsBody.innerHTML = html; // escaped in Python: see the safety rule above
     details.hidden = false;
+    details.scrollIntoView({ block: "nearest" });
   }
 
   network.on("hoverNode", (p) => showTip(nodes.get(p.node).tip, p.pointer.DOM));

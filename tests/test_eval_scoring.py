@@ -158,6 +158,18 @@ def test_passage_actors_without_recipients_act_on_each_other() -> None:
     assert scores([(gold, produced)]).triples["country"].figures()["f1"] == 1.0
 
 
+def test_passage_codes_are_compared_through_the_mappings() -> None:
+    council = GoldActor(name="UN Security Council", country="UNO")
+    table = EntityTable({"UN Security Council": council, **ENTITIES.actors},
+                        {**ENTITIES.by_alias, "security council": "UN Security Council"})
+    gold = record(GoldEvent(("SUPPORT",), (council,), (actor("Qatar"),)), open_triples=False,
+                  entities=table)
+    produced = [event("SUPPORT", [mention("Security Council", "IGO", kind="organization")],
+                      [mention("Qatar", "QAT")]),
+                event("SUPPORT", [], [mention("Qatar", "QAT")])]  # no actor: no pair
+    assert scores([(gold, produced)]).triples["country"].figures()["p"] == 1.0
+
+
 def test_token_f1_compares_normalised_words_without_clitics() -> None:
     assert token_f1("مفجرون انتحاريون", "انتحاريون") == 2 / 3
     assert token_f1("والحركة", "الحركة") == 1.0

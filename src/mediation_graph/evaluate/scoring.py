@@ -286,24 +286,29 @@ class _Keys:
             return ABSENT
         if self.level == "entity":
             return actor.name or actor.text or ABSENT
-        country = actor.country or (f"name:{actor.name}" if actor.name else ABSENT)
-        return country if self.level == "country" else f"{country}/{actor.sector or ''}"
+        return self._with_sector(self._gold_country(actor), actor.sector)
 
     def mention(self, mention: Mention | None) -> str:
         if mention is None:
             return ABSENT
         entity = mention.entity
-        canonical = self.entities.canonical(entity.name, mention.span.text) \
-            if self.entities else None
+        canonical = None
+        if self.entities:
+            canonical = self.entities.canonical(entity.name, mention.span.text)
         if self.level == "entity":
             return canonical or entity.name
         country = self.mappings.country(entity.country)
-        if country is None and canonical:
+        if country is None and self.entities and canonical:
             # Where our lexicon gives no code, the name still identifies the gold actor.
-            known = self.entities.actors[canonical] if self.entities else None
-            country = (known.country if known else None) or f"name:{canonical}"
-        country = country or ABSENT
-        return country if self.level == "country" else f"{country}/{entity.sector or ''}"
+            country = self._gold_country(self.entities.actors[canonical])
+        return self._with_sector(country or ABSENT, entity.sector)
+
+    def _gold_country(self, actor: GoldActor) -> str:
+        country = self.mappings.country(actor.country)
+        return country or (f"name:{actor.name}" if actor.name else ABSENT)
+
+    def _with_sector(self, country: str, sector: str | None) -> str:
+        return country if self.level == "country" else f"{country}/{sector or ''}"
 
 
 def _id(mention: Mention | None) -> str:
@@ -320,13 +325,14 @@ def _side(event: GoldEvent | Produced, side: str) -> tuple | list:
 
 def _pairs(event: Produced, open_triples: bool) -> list[tuple[Mention | None, Mention | None]]:
     """The (actor, recipient) pairs an extracted event states."""
-    if event.recipients:
-        actors: list[Mention | None] = list(event.actors) or [None]
-        return [(a, r) for a in actors for r in event.recipients]
-    if open_triples:
-        return [(a, None) for a in event.actors] or [(None, None)]
-    # "X and Y met": without a recipient, the actors act on each other.
-    return [(a, b) for i, a in enumerate(event.actors) for b in event.actors[i + 1:]]
+    if not open_triples:
+        if event.recipients:
+            return [(a, r) for a in event.actors for r in event.recipients]
+        # "X and Y met": without a recipient, the actors act on each other.
+        return [(a, b) for i, a in enumerate(event.actors) for b in event.actors[i + 1:]]
+    actors: list[Mention | None] = list(event.actors) or [None]
+    recipients: list[Mention | None] = list(event.recipients) or [None]
+    return [(a, r) for a in actors for r in recipients]
 
 
 def _words(mentions: list[Mention]) -> str:

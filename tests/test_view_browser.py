@@ -125,12 +125,12 @@ def test_the_story_page_draws_every_node_and_edge_and_asks_for_nothing(
 
 def test_a_tooltip_shows_the_evidence_escaped_and_article_code_never_runs(
         open_offline, tmp_path: Path) -> None:
-    stranger = Entity("X_1", "Abu Example", "person", linked=False)
+    stranger = Entity("X_1", f"Abu {PAYLOAD}", "person", linked=False)  # a name from the text
     doc = StoryBuilder("evil", "en", "2024-01-01")
     doc.say(f"Israel accused Hamas {PAYLOAD} of stalling.", "accused", "ACCUSE", "112",
             [("Israel", ISR)], [("Hamas", HAMAS)])
-    doc.say(f"Abu Example {PAYLOAD} met Hamas.", "met", "CONSULT", "040",
-            [("Abu Example", stranger)], [("Hamas", HAMAS)])
+    doc.say(f"Abu {PAYLOAD} met Hamas.", "met", "CONSULT", "040",
+            [(f"Abu {PAYLOAD}", stranger)], [("Hamas", HAMAS)])
     opened = open_offline(write_page(doc.events, tmp_path / "evil.html",
                                      titles={"evil": f"Title {PAYLOAD}"}))
     edge = opened.eval("() => mgView.edges.get({filter: e => e.category === 'ACCUSE'})[0].id")
@@ -146,6 +146,11 @@ def test_a_tooltip_shows_the_evidence_escaped_and_article_code_never_runs(
     assert opened.page.locator("#mg-details").locator("script, img").count() == 0
     opened.page.wait_for_timeout(300)  # an onerror handler would have fired by now
     assert opened.eval("() => typeof window.__pwned") == "undefined"
+    # The page holds its own three scripts and no image; the name is a search suggestion as is.
+    assert opened.eval("() => [document.scripts.length, document.images.length]") == [3, 0]
+    names = opened.eval("() => Array.from(document.querySelectorAll('#mg-names option'), "
+                        "o => o.value)")
+    assert f"Abu {PAYLOAD}" in names
     assert opened.requests == [opened.url]  # not even the <img src=x>
 
 

@@ -47,8 +47,9 @@ def test_eval_json_with_details_and_limit(plover_file: Path, capsys) -> None:
     assert report["records"] == 1
     assert set(report["triples"]) == {"country", "sector"}
     assert report["details"][0]["id"] == "R1"
-    assert report["details"][0]["expected"] == ["ASSAULT Israeli aircraft [ISR MIL] -> "
-                                                "Hamas [PSE REB]"]
+    (expected,) = report["details"][0]["expected"]
+    assert expected["event"] == "ASSAULT Israeli aircraft [ISR MIL] -> Hamas [PSE REB]"
+    assert expected["status"] in {"found", "type", "missed"}
 
 
 def test_eval_errors_are_one_line(tmp_path: Path, plover_file: Path, capsys) -> None:

@@ -196,6 +196,8 @@ def test_evaluate_reports_text_json_and_details() -> None:
     assert figures["confusion"] == {"AGREE": {"-": 1}, "PROTEST": {"PROTEST": 1}}
     text = to_text(evaluation)
     assert "Event detection" in text and "country+sector" in text and "Confusion" in text
-    side_by_side = details_text(evaluation.results[0])
-    assert "PROTEST Romania [ROU] -> -" in side_by_side
-    assert side_by_side.splitlines()[2].endswith("| PROTEST Romania [ROU] -> -")
+    found, missed = (details_text(result).splitlines() for result in evaluation.results)
+    assert found[2].startswith("+ PROTEST Romania [ROU] -> -")
+    assert found[2].endswith("| PROTEST Romania [ROU] -> -")
+    assert missed[2].startswith("- AGREE Hungarian officials [HUN GOV] -> -")
+    assert missed[2].endswith("| (none)")

@@ -115,7 +115,7 @@ def read_petrarch(path: Path, mappings: Mappings) -> list[GoldRecord]:
     records = []
     for sentence in root.iter("Sentence"):
         text = (sentence.findtext("Text") or "").strip()
-        if not text:
+        if not text or sentence.get("evaluate") == "false":
             continue
         texts = {item.get("eid"): item for item in sentence.iter("EventText")}
         events = [_petrarch_event(coding, texts.get(coding.get("eid")), mappings)

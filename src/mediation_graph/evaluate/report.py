@@ -11,6 +11,7 @@ from .scoring import ABSENT, Counts
 
 _LEVEL_NAMES = {"entity": "entity", "country": "country", "sector": "country+sector"}
 _DETAIL_WIDTH = 64
+_MARKS = {"found": "+", "type": "~", "missed": "-"}
 _LABEL = 30
 _HEAD = _LABEL + 2
 
@@ -123,10 +124,11 @@ def _confusion_lines(table: dict[str, dict[str, int]]) -> list[str]:
 def details_text(result: RecordResult) -> str:
     """One record: its text, then expected events (left) beside extracted events (right)."""
     record = result.record
-    left = [_gold_event(event) for event in record.events] or ["(no events)"]
+    left = [f"{_MARKS[status]} {_gold_event(event)}"
+            for event, status in zip(record.events, result.statuses, strict=True)]
     right = [_event(event) for event in result.events] or ["(none)"]
     lines = [f"== {record.id} [{record.language}] {record.text}",
-             f"{'expected':<{_DETAIL_WIDTH}} | extracted"]
+             f"{'expected (+ found, ~ type only, - missed)':<{_DETAIL_WIDTH}} | extracted"]
     for i in range(max(len(left), len(right))):
         cell = left[i] if i < len(left) else ""
         lines.append(f"{cell:<{_DETAIL_WIDTH}} | {right[i] if i < len(right) else ''}")
@@ -136,7 +138,8 @@ def details_text(result: RecordResult) -> str:
 def details_json(result: RecordResult) -> dict[str, Any]:
     record = result.record
     return {"id": record.id, "language": record.language,
-            "expected": [_gold_event(event) for event in record.events],
+            "expected": [{"event": _gold_event(event), "status": status}
+                         for event, status in zip(record.events, result.statuses, strict=True)],
             "extracted": [_event(event) for event in result.events]}
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..model import Document, DocumentResult, Event
 from .gold import GoldRecord
 from .mappings import Mappings
-from .scoring import Scorer, Scores
+from .scoring import Scorer, Scores, event_status
 
 ExtractFunction = Callable[[Document], DocumentResult]
 
@@ -21,6 +21,7 @@ class RecordResult:
 
     record: GoldRecord
     events: list[Event]
+    statuses: list[str]  # per gold event: found, type or missed (see scoring.event_status)
 
 
 @dataclass(slots=True)
@@ -47,6 +48,7 @@ def evaluate(records: Iterable[GoldRecord], extract: ExtractFunction, mappings: 
         evaluation.languages[record.language] += 1
         evaluation.gold_events += len(record.required)
         if keep:
-            evaluation.results.append(RecordResult(record, events))
+            statuses = event_status(record, events, mappings)
+            evaluation.results.append(RecordResult(record, events, statuses))
     evaluation.seconds = time.perf_counter() - started
     return evaluation

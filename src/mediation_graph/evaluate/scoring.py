@@ -191,23 +191,8 @@ class Scorer:
         self.scores.triples.setdefault(keys.level, Counts()).add(tp, pred, tp, required)
 
     def _gold_triples(self, record: GoldRecord, keys: _Keys) -> list[_GoldTriple]:
-        triples = []
-        for event in record.events:
-            if not event.types:
-                continue
-            actors: tuple[GoldActor | None, ...] = event.actors or (None,)
-            recipients: tuple[GoldActor | None, ...] = event.recipients
-            if not recipients:
-                if not record.open_triples:
-                    continue
-                recipients = (None,)
-            for actor in actors:
-                for recipient in recipients:
-                    triples.append(_GoldTriple(
-                        keys.gold(actor), keys.gold(recipient), frozenset(event.types),
-                        event.optional, event.symmetric, event.mediation,
-                        identity=(actor, recipient)))
-        return triples
+        return [triple for event in record.events
+                for triple in _event_triples(event, record.open_triples, keys)]
 
     def _produced_triples(self, record: GoldRecord, produced: list[Produced],
                           keys: _Keys) -> list[_Triple]:
@@ -309,6 +294,35 @@ class _Keys:
 
     def _with_sector(self, country: str, sector: str | None) -> str:
         return country if self.level == "country" else f"{country}/{sector or ''}"
+
+
+def _event_triples(event: GoldEvent, open_triples: bool, keys: _Keys) -> list[_GoldTriple]:
+    if not event.types or not (event.recipients or open_triples):
+        return []
+    actors: tuple[GoldActor | None, ...] = event.actors or (None,)
+    recipients: tuple[GoldActor | None, ...] = event.recipients or (None,)
+    return [_GoldTriple(keys.gold(actor), keys.gold(recipient), frozenset(event.types),
+                        event.optional, event.symmetric, event.mediation,
+                        identity=(actor, recipient))
+            for actor in actors for recipient in recipients]
+
+
+def event_status(record: GoldRecord, events: list[Event], mappings: Mappings) -> list[str]:
+    """For each gold event of a record: "found" when an extracted triple matches it at country
+    level, "type" when only an event of its type was extracted, else "missed"."""
+    scorer = Scorer(mappings)
+    produced = scorer.produced(events)
+    keys = _Keys("country", record, mappings)
+    triples = scorer._produced_triples(record, produced, keys)
+    types = {event.type for event in produced}
+    statuses = []
+    for event in record.events:
+        gold = _event_triples(event, record.open_triples, keys)
+        if any(g.accepts(t, record.marks_mediation) for g in gold for t in triples):
+            statuses.append("found")
+        else:
+            statuses.append("type" if types & set(event.types) else "missed")
+    return statuses
 
 
 def _id(mention: Mention | None) -> str:

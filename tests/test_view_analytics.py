@@ -9,7 +9,7 @@ import pytest
 
 from mediation_graph.view import analytics
 from mediation_graph.view.network import build_network
-from mediation_graph.view.sample import mediation_story
+from mediation_graph.view.sample import mediation_story, synthetic_events
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,17 @@ def test_the_report_reads_as_a_table(story: nx.MultiDiGraph) -> None:
 def test_an_empty_network_has_empty_answers() -> None:
     analysis = analytics.analyze(build_network([]))
     assert analysis.to_record() == {"actors": 0, "relations": 0, "events": 0, "central": [],
-                                    "brokers": [], "mediators": [], "communities": []}
+                                    "brokers": [], "mediators": [], "communities": [],
+                                    "betweenness_sources": None}
+
+
+def test_betweenness_of_a_big_network_is_estimated_and_says_so() -> None:
+    graph = build_network(synthetic_events(analytics.BETWEENNESS_EXACT_LIMIT + 1))
+    analysis = analytics.analyze(graph, top=3)
+    assert analysis.betweenness_sources == analytics.BETWEENNESS_SAMPLE
+    assert len(analysis.brokers) == 3
+    assert f"estimated from {analytics.BETWEENNESS_SAMPLE} sources" in analytics.format_table(
+        analysis)
 
 
 @pytest.mark.parametrize(("writer", "reader"), [

@@ -143,9 +143,12 @@ def test_passages_follow_the_shared_scorer_rules() -> None:
     # The mediation was found as a plain meeting, which does not count as one.
     assert result.triples["entity"].figures() == {"p": 0.5, "r": 0.5, "f1": 0.5, "tp": 1,
                                                    "pred": 2, "gold": 2}
+    assert (result.mediation.hit, result.mediation.gold) == (0, 1)
     produced[1] = event("CONSULT", [mention("Qatar", "QAT")], [mention("Hamas", "PSE")],
                         mode="mediate")
-    assert scores([(gold, produced)]).triples["entity"].figures()["f1"] == 1.0
+    result = scores([(gold, produced)])
+    assert result.triples["entity"].figures()["f1"] == 1.0
+    assert (result.mediation.hit, result.mediation.gold) == (1, 1)
     produced.append(event("CONSULT", [mention("Egypt", "EGY")], [mention("Israel", "ISR")],
                           cameo="045"))  # a mediation the gold does not list
     assert scores([(gold, produced)]).triples["country"].figures()["p"] == 0.667

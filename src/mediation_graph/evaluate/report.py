@@ -34,6 +34,7 @@ def to_json(evaluation: Evaluation) -> dict[str, Any]:
                           for side in ("actor", "recipient")} for level in levels},
         "triples": {level: scores.triples[level].figures() for level in levels},
         "spans": {side: mean.figures() for side, mean in sorted(scores.spans.items())},
+        "mediation_recall": scores.mediation.figures()["r"],
         "confusion": _confusion(evaluation),
     }
 
@@ -61,6 +62,10 @@ def to_text(evaluation: Evaluation) -> str:
                   "    matched/gold/found"]
     for level, fig in data["triples"].items():
         lines.append(_figure_line(_LEVEL_NAMES[level], fig))
+    if data["mediation_recall"] is not None:
+        lines += ["", f"  {'mediation recall':<{_LABEL}}{_number(data['mediation_recall'])}"
+                  f"   {evaluation.scores.mediation.hit}/{evaluation.scores.mediation.gold}"
+                  " mediator-party pairs extracted as mediation"]
     if data["spans"]:
         lines += ["", "Spans: token-overlap F1 of the gold words and the extracted mentions"]
         for side, fig in data["spans"].items():

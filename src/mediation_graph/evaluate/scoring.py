@@ -93,6 +93,7 @@ class Scores:
     spans: dict[str, Mean] = field(default_factory=dict)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     levels: set[str] = field(default_factory=set)
+    mediation: Counts = field(default_factory=Counts)  # recall of gold mediations, by name
 
 
 class Scorer:
@@ -189,6 +190,17 @@ class Scorer:
                 tp += 1
         required = sum(1 for triple in gold if not triple.optional)
         self.scores.triples.setdefault(keys.level, Counts()).add(tp, pred, tp, required)
+        if keys.level == "entity" and record.marks_mediation:
+            self._mediation(gold, predictions)
+
+    def _mediation(self, gold: list[_GoldTriple], predictions: list[_Triple]) -> None:
+        """Was each required mediator-party pair extracted as a mediation, of whatever type?"""
+        for triple in gold:
+            if triple.mediation and not triple.optional:
+                found = any(p.mediation and (p.actor, p.recipient) == (triple.actor,
+                                                                       triple.recipient)
+                            for p in predictions)
+                self.scores.mediation.add(0, 0, int(found), 1)
 
     def _gold_triples(self, record: GoldRecord, keys: _Keys) -> list[_GoldTriple]:
         return [triple for event in record.events

@@ -23,6 +23,7 @@ import pyvis
 from pyvis.network import Network
 
 from ..atomic import write_text_atomic
+from ..errors import RuntimeFailure
 from ..model import ENTITY_TYPES, PLOVER_TYPES, Event
 from .layout import compute_positions
 from .network import QUAD_CLASSES, Evidence, build_network
@@ -278,6 +279,14 @@ def _script_json(value: Any) -> str:
     return text
 
 
+def _vis_asset(name: str) -> str:
+    try:
+        return (_VIS_DIR / name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RuntimeFailure(f"vis-network not found in pyvis ({_VIS_DIR / name}): "
+                             "the view needs pyvis 0.3.2") from exc
+
+
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FunctionLoader(lambda name: (_ASSETS / name).read_text(encoding="utf-8")),
@@ -315,8 +324,7 @@ def render_graph_html(graph: nx.MultiDiGraph, *, titles: dict[str, str] | None =
             "categories": _categories(shown)}
     page = _environment().get_template("graph.html.j2").render(
         page_title=page_title,
-        vis_css=(_VIS_DIR / "vis-network.css").read_text(encoding="utf-8"),
-        vis_js=(_VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8"),
+        vis_css=_vis_asset("vis-network.css"), vis_js=_vis_asset("vis-network.min.js"),
         app_css=(_ASSETS / "graph.css").read_text(encoding="utf-8"),
         app_js=(_ASSETS / "graph.js").read_text(encoding="utf-8"),
         data_json=_script_json(data), summary=summary, legend=_legend(shown),

@@ -107,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
                                            timeout_graceful_shutdown=5))
     try:
         server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn raises Ctrl-C again once it has shut down cleanly
+        pass
     finally:
         endpoint.stop()
         sock.close()

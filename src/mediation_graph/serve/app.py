@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hmac
 import io
+import logging
 import threading
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ from .answer import QueryRequest, Reply, one_line
 from .events import FilterError, parse_filter
 from .worker import Pool
 
+_LOG = logging.getLogger("mediation_graph.serve")
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
 SPARQL_UPDATE = "application/sparql-update"
@@ -196,14 +198,16 @@ class Endpoint:
                 return await handler(request)
             except HttpError as exc:
                 return _error(exc)
+            except Exception as exc:  # a bug: one line for the client, the trace in the log
+                _LOG.exception("error answering %s %s", request.method, request.url.path)
+                return _error(HttpError(500, f"internal error: {type(exc).__name__}: {exc}"))
 
         return run
 
     async def _pool(self, kind: str, **fields: Any) -> Response:
         state = self.state
-        reply = await anyio.to_thread.run_sync(
-            lambda: state.pool.run(kind, state.config.timeout, max_rows=state.config.max_rows,
-                                   **fields))
+        reply = await state.pool.run(kind, state.config.timeout,
+                                     max_rows=state.config.max_rows, **fields)
         return _reply(reply)
 
     # -- /sparql ----------------------------------------------------------------------------

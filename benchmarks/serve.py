@@ -1,0 +1,164 @@
+"""Benchmark of ``mediation-graph serve``: concurrent clients on loopback over 100,000 events.
+
+Builds an on-disk store from the synthetic documents of ``benchmarks/graph.py`` (10 events per
+document, 153 actors), starts ``mediation-graph serve`` on it in a child process, and for each
+query kind runs a fixed number of clients for a fixed time, each sending its next request when
+the last one is answered (a closed loop: the load is bounded by the number of clients). Every
+request names a random actor, so no two consecutive answers are alike. Prints, per kind, the
+requests, errors, queries per second and p50/p99 latency.
+
+    .venv/bin/python benchmarks/serve.py                     # 100,000 events, 8 clients, 10 s
+    .venv/bin/python benchmarks/serve.py --events 10000 --clients 4 --seconds 5
+
+Goals (issue 8): at least 200 queries/s, p99 under 250 ms, no errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import importlib.util
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from urllib.parse import urlencode
+
+from mediation_graph.graph.store import Store
+
+# The actor-to-actor relations one hop away from an actor (the derived rel: triples).
+ONE_HOP = """SELECT DISTINCT ?relation ?target WHERE {{
+  entity:{actor} ?relation ?target .
+  FILTER (STRSTARTS(STR(?relation), STR(rel:)))
+}}"""
+# An actor's events counted by type and quad class.
+AGGREGATION = """SELECT ?type ?quad (COUNT(DISTINCT ?event) AS ?events) WHERE {{
+  ?event mg:actor entity:{actor} ; sem:eventType ?type ; mg:quadClass ?quad .
+}} GROUP BY ?type ?quad ORDER BY DESC(?events)"""
+KINDS = {"1-hop": ONE_HOP, "aggregation": AGGREGATION}
+
+
+def graph_benchmark() -> ModuleType:
+    """benchmarks/graph.py, whose synthetic documents this benchmark serves."""
+    path = Path(__file__).with_name("graph.py")
+    spec = importlib.util.spec_from_file_location("graph_benchmark", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def build(path: Path, events: int) -> tuple[float, list[str]]:
+    """Bulk-load the synthetic store; returns the seconds it took and the actor ids."""
+    generator = graph_benchmark()
+    started = time.perf_counter()
+    with Store(path) as store:
+        store.add_documents(generator.synthetic(events))
+    return time.perf_counter() - started, [a.id for a in generator.ACTORS]
+
+
+def start_server(store: Path, workers: int) -> tuple[subprocess.Popen, str, int]:
+    command = [sys.executable, "-m", "mediation_graph.cli.main", "serve", "--store", str(store),
+               "--port", "0", "--workers", str(workers)]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    line = process.stderr.readline()
+    match = re.search(r"http://([\d.]+):(\d+)/", line)
+    if not match:
+        process.kill()
+        raise SystemExit(f"the server did not start: {line}{process.stderr.read()}")
+    return process, match.group(1), int(match.group(2))
+
+
+@dataclass
+class Tally:
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def client(host: str, port: int, template: str, actors: list[str], until: float,
+           seed: int, tally: Tally) -> None:
+    rng = random.Random(seed)
+    connection = http.client.HTTPConnection(host, port, timeout=30)
+    headers = {"Accept": "application/sparql-results+json"}
+    mine: list[float] = []
+    errors = 0
+    while time.perf_counter() < until:
+        query = template.format(actor=rng.choice(actors))
+        started = time.perf_counter()
+        try:
+            connection.request("GET", "/sparql?" + urlencode({"query": query}), headers=headers)
+            response = connection.getresponse()
+            body = response.read()
+            ok = response.status == 200 and body.startswith(b"{")
+        except (OSError, http.client.HTTPException):
+            ok = False
+            connection.close()
+            connection = http.client.HTTPConnection(host, port, timeout=30)
+        mine.append(time.perf_counter() - started)
+        errors += not ok
+    connection.close()
+    with tally.lock:
+        tally.latencies += mine
+        tally.errors += errors
+
+
+def run_load(host: str, port: int, template: str, actors: list[str], clients: int,
+             seconds: float) -> dict[str, float]:
+    tally = Tally()
+    until = time.perf_counter() + seconds
+    threads = [threading.Thread(target=client, args=(host, port, template, actors, until, n,
+                                                     tally)) for n in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    latencies = sorted(tally.latencies)
+    centiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
+    return {"requests": len(latencies), "errors": tally.errors,
+            "qps": len(latencies) / elapsed, "p50_ms": centiles[49] * 1000,
+            "p99_ms": centiles[98] * 1000}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=10.0, help="per query kind")
+    parser.add_argument("--workers", type=int, default=2, help="server worker processes")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="mg-serve-bench-") as folder:
+        store = Path(folder) / "store"
+        load_seconds, actors = build(store, args.events)
+        print(f"store: {args.events:,} events loaded in {load_seconds:.1f} s")
+        process, host, port = start_server(store, args.workers)
+        try:
+            print(f"server: {args.workers} workers; {args.clients} clients, "
+                  f"{args.seconds:g} s per kind, loopback")
+            print(f"{'query':<12} {'requests':>9} {'errors':>7} {'q/s':>8} {'p50 ms':>8} "
+                  f"{'p99 ms':>8}")
+            for name, template in KINDS.items():
+                # A short warm-up so the first figures do not include the workers' cold caches.
+                run_load(host, port, template, actors, args.clients, min(1.0, args.seconds))
+                figures = run_load(host, port, template, actors, args.clients, args.seconds)
+                print(f"{name:<12} {figures['requests']:>9,} {figures['errors']:>7} "
+                      f"{figures['qps']:>8.1f} {figures['p50_ms']:>8.1f} "
+                      f"{figures['p99_ms']:>8.1f}")
+        finally:
+            process.terminate()
+            process.wait(10)
+
+
+if __name__ == "__main__":
+    main()

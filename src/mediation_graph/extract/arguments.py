@@ -24,6 +24,7 @@ from ..lexicon import PhraseMatch, Trigger
 from ..model import Mention
 from ..text.normalize import word_keys
 from .clause import USABLE_KINDS, SentenceView
+from .mentions import OBJECT_PARTIES_ID
 
 DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "PROTEST",
             "SUPPORT", "AID", "CONCEDE", "RETREAT"}
@@ -33,6 +34,7 @@ _MAX_VSO_GAP = 4
 _SUBJECT_POSITION = 3  # a clause's subject starts within its first words (after verb, particle)
 _NOUN_SUBJECT_REACH = 6
 _PHRASE_SUBJECT_REACH = 10
+_LIGHT_VERB_REACH = 5
 
 
 @dataclass
@@ -60,6 +62,10 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
     between = _between_list(view, match.end, scope_end)
     _find_actors(view, match, trigger, args, clause_start, scope_end)
     _find_recipients(view, match, trigger, args, scope_end, clause_end, between)
+    if trigger.mode == "mediate" and not args.recipients:
+        earlier = _earlier_parties(view, match.start)
+        if earlier:
+            args.use("recipients", earlier, 0.7, "parties named earlier in the sentence")
     if not args.actors and previous_subject and args.recipients:
         args.use("actors", previous_subject, 0.5, "previous-clause subject")
     if not args.recipients and trigger.event in DIRECTED:
@@ -87,7 +93,13 @@ def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigg
         if own:
             args.use("actors", own, 0.85, "nominal agent")
             return
-    else:
+        light = _light_verb_before(view, match.start, clause_start)
+        subject = _verb_subject(view, PhraseMatch(light, light + 1, match.values), clause_start,
+                                match.start) if light is not None else None
+        if subject:
+            args.use("actors", subject[0], subject[1] - 0.05, "light verb " + subject[2])
+            return
+    elif trigger.pos == "verb":
         subject = _verb_subject(view, match, clause_start, scope_end)
         if subject:
             args.use("actors", subject[0], subject[1], subject[2])
@@ -115,15 +127,16 @@ def _find_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: T
         if following:
             args.use("recipients", view.coordinated(following), 0.9, "phrase object")
             return
-    prepositional = _prepositional_recipients(view, match, trigger, clause_end)
+    direct = _direct_object(view, match, args, scope_end,
+                            max_gap=3 if trigger.object_is_recipient else 1)
+    if direct and trigger.pos == "verb" and (trigger.object_is_recipient or not trigger.preps):
+        args.use("recipients", direct, 0.8, "direct object")
+        return
+    prepositional = _prepositional_recipients(view, match, trigger, scope_end, clause_end)
     if prepositional:
         args.use("recipients", prepositional, 0.85, "preposition")
         return
     if trigger.object_is_recipient:
-        direct = _direct_object(view, match, args, scope_end)
-        if direct:
-            args.use("recipients", direct, 0.8, "direct object")
-            return
         antecedent = _pronoun_antecedent(view, match, args)
         if antecedent:
             args.use("recipients", [antecedent], 0.6, "object pronoun antecedent")
@@ -133,10 +146,25 @@ def _usable(mention: Mention, allow_adjective: bool = False) -> bool:
     return mention.kind in USABLE_KINDS or (allow_adjective and mention.kind == "adjective")
 
 
+def _can_be_subject(mention: Mention) -> bool:
+    return _usable(mention) and mention.entity.id != OBJECT_PARTIES_ID
+
+
 def _between_list(view: SentenceView, after: int, limit: int) -> list[Mention]:
     for _start, end in view.words_with_role("between", after, limit):
         first = view.next_mention(end, limit, max_gap=1)
         return view.coordinated(first) if first and _usable(first) else []
+    return []
+
+
+def _earlier_parties(view: SentenceView, before: int) -> list[Mention]:
+    """"An exchange between Russia and the US, mediated by Turkey": the parties of the action
+    that a mediation mentioned later in the sentence brought about."""
+    for _start, end in reversed(view.words_with_role("between", 0, before)):
+        first = view.next_mention(end, before, max_gap=1)
+        parties = view.coordinated(first) if first and _usable(first) else []
+        if len(parties) >= 2:
+            return parties
     return []
 
 
@@ -154,6 +182,8 @@ def _ends_with_recipient_preposition(view: SentenceView, match: PhraseMatch[Trig
 
 
 def _mention_right_after(view: SentenceView, after: int, allow_adjective: bool) -> Mention | None:
+    while view.has_role(after, "determiner"):
+        after += 1
     mention = view.mention_starting(after)
     return mention if mention and _usable(mention, allow_adjective) else None
 
@@ -184,7 +214,7 @@ def _verb_subject(view: SentenceView, match: PhraseMatch[Trigger], clause_start:
         return None  # the agent phrase was tried; the grammatical subject is the recipient
     if view.language == "ar":
         after = view.next_mention(match.end, scope_end, max_gap=_MAX_VSO_GAP)
-        if after and _usable(after) and view.governing_preposition(after) is None:
+        if after and _can_be_subject(after) and view.governing_preposition(after) is None:
             return view.coordinated(after), 0.9, "subject after verb"
     relative = _relative_antecedent(view, match.start)
     if relative:
@@ -193,6 +223,30 @@ def _verb_subject(view: SentenceView, match: PhraseMatch[Trigger], clause_start:
     if before:
         return before, 0.85, "subject before verb"
     return None
+
+
+def _light_verb_before(view: SentenceView, before: int, clause_start: int) -> int | None:
+    """A light verb ("held", "عقدت") earlier in the clause whose object the noun is: at most a
+    few words between them besides actors and short asides between commas ("، السبت،")."""
+    found = view.words_with_role("light_verb", clause_start, before)
+    if not found:
+        return None
+    verb = found[-1][0]
+    between = [j for j in range(found[-1][1], before) if view.mention_covering(j) is None
+               and not _in_short_aside(view, j)]
+    if len(between) > _LIGHT_VERB_REACH or any(view.has_role(j, "relative") for j in between):
+        return None
+    return verb
+
+
+def _in_short_aside(view: SentenceView, j: int) -> bool:
+    """Token ``j`` is a comma or lies between two commas no more than four words apart."""
+    commas = [k for k, t in enumerate(view.tokens) if t.text in {",", "،"}]
+    if j in commas:
+        return True
+    left = [k for k in commas if k < j]
+    right = [k for k in commas if k > j]
+    return bool(left and right and right[0] - left[-1] <= 5)
 
 
 def _is_passive(view: SentenceView, verb_start: int) -> bool:
@@ -223,7 +277,7 @@ def _clause_subject(view: SentenceView, before: int, soft: bool = False,
     with ``reach``, only one that starts the clause and ends that close to ``before``."""
     clause_start, _end = view.clause_limits(before, soft=soft)
     candidates = [m for m in view.mentions if clause_start <= m.token_start
-                  and m.token_end <= before and _usable(m)
+                  and m.token_end <= before and _can_be_subject(m)
                   and view.governing_preposition(m) is None]
     if reach is not None:
         candidates = [m for m in candidates if m.token_start - clause_start <= _SUBJECT_POSITION
@@ -232,7 +286,8 @@ def _clause_subject(view: SentenceView, before: int, soft: bool = False,
         return []
     group_heads = [m for m in candidates if not _continues_list(view, m, candidates)]
     head = max(group_heads or candidates, key=lambda m: m.token_start)
-    return [m for m in view.coordinated(head) if m.token_end <= before]
+    group = [m for m in view.coordinated(head) if m.token_end <= before]
+    return view.with_preceding_adjectives(group)
 
 
 def _continues_list(view: SentenceView, mention: Mention, candidates: list[Mention]) -> bool:
@@ -241,21 +296,29 @@ def _continues_list(view: SentenceView, mention: Mention, candidates: list[Menti
 
 
 def _prepositional_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
-                              scope_end: int) -> list[Mention]:
+                              scope_end: int, clause_end: int) -> list[Mention]:
+    """A preposition before the next trigger, and the actor list after it (which may follow a
+    nominal trigger: "القلق إزاء الهجمات الإسرائيلية")."""
     wanted = {k for p in trigger.preps for k in word_keys(p)}
-    for start, end in view.words_with_role("recipient_prep", match.end, scope_end):
-        if wanted and not wanted & set(view.tokens[start].keys):
-            continue
-        first = view.next_mention(end, scope_end, max_gap=5)
+    if wanted:  # the trigger's own prepositions, whatever grammar.tsv says of them
+        positions = [(j, j + 1) for j in range(match.end, scope_end)
+                     if wanted & set(view.tokens[j].keys)]
+    else:
+        positions = view.words_with_role("recipient_prep", match.end, scope_end)
+    for _start, end in positions:
+        first = view.next_mention(end, clause_end, max_gap=5)
         if first and _usable(first, allow_adjective=True):
             return view.coordinated(first)
     return []
 
 
 def _direct_object(view: SentenceView, match: PhraseMatch[Trigger], args: Arguments,
-                   scope_end: int) -> list[Mention]:
+                   scope_end: int, max_gap: int) -> list[Mention]:
     after = max([match.end] + [m.token_end for m in args.actors if m.token_start >= match.end])
-    first = view.next_mention(after, scope_end, max_gap=3)
+    skipped = after
+    while skipped < scope_end and view.has_role(skipped, "determiner"):
+        skipped += 1
+    first = view.next_mention(after, scope_end, max_gap=max_gap + skipped - after)
     if first and _usable(first) and view.governing_preposition(first) is None:
         return view.coordinated(first)
     return []

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..lexicon import Lexicon
 from ..model import Mention, Sentence, Token
 
-_ARABIC_PREPOSITION_CLITICS = ("ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+_ARABIC_PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _SOFT_BOUNDARIES = {",", "،"}
 USABLE_KINDS = {"name", "role", "metonym", "collective", "unlinked"}
 
@@ -22,7 +22,7 @@ class SentenceView:
     # start token -> (the grammar roles of the word or phrase there, its end token)
     function_words: dict[int, tuple[frozenset[str], int]] = field(default_factory=dict)
     strong_boundaries: set[int] = field(default_factory=set)
-    clitic_prepositions: set[int] = field(default_factory=set)  # mention starts with ب/ل
+    proclitics: dict[int, str] = field(default_factory=dict)  # Arabic mention start -> "وال"
     governed: dict[int, str] = field(default_factory=dict)  # mention start -> preposition role
 
     @classmethod
@@ -38,7 +38,7 @@ class SentenceView:
             if "boundary" in roles:
                 view.strong_boundaries.add(match.start)
         if language == "ar":
-            view.clitic_prepositions = _clitic_preposition_starts(view, lexicon)
+            view.proclitics = _proclitics(view, lexicon)
         view.governed = _governed_lists(view)
         return view
 
@@ -85,7 +85,8 @@ class SentenceView:
         "clitic" for an Arabic ب/ل on its first word."""
         if mention.token_start in self.governed:
             return self.governed[mention.token_start]
-        if mention.token_start in self.clitic_prepositions:
+        prefix = self.proclitics.get(mention.token_start, "").lstrip("وف")
+        if prefix.startswith(_ARABIC_PREPOSITION_CLITICS):
             return "clitic"
         return None
 
@@ -96,12 +97,27 @@ class SentenceView:
         position = ordered.index(first)
         for mention in ordered[position + 1:]:
             gap = range(group[-1].token_end, mention.token_start)
-            if all(self._inside(j, "coordinator") for j in gap):
+            joined = any(self._inside(j, "coordinator") for j in gap) and all(
+                self._inside(j, "coordinator") or self._inside(j, "determiner") for j in gap)
+            if joined or (not gap and self.proclitics.get(mention.token_start, "")[:1] == "و"):
                 if mention.kind in USABLE_KINDS or mention.kind == "adjective":
                     group.append(mention)
                 continue
             break
         return group
+
+    def with_preceding_adjectives(self, group: list[Mention]) -> list[Mention]:
+        """"Russian and Ukrainian delegations": adjectives coordinated before a list's head."""
+        ordered = sorted(self.mentions, key=lambda m: m.token_start)
+        position = ordered.index(group[0])
+        extended = list(group)
+        for mention in reversed(ordered[:position]):
+            gap = range(mention.token_end, extended[0].token_start)
+            if mention.kind != "adjective" or not gap or not all(
+                    self._inside(j, "coordinator") for j in gap):
+                break
+            extended.insert(0, mention)
+        return extended
 
     def _inside(self, j: int, role: str) -> bool:
         return any(role in roles and start <= j < end
@@ -126,21 +142,19 @@ def _governed_lists(view: SentenceView) -> dict[int, str]:
     return governed
 
 
-def _clitic_preposition_starts(view: SentenceView, lexicon: Lexicon) -> set[int]:
-    """Mentions whose first word carries ب or ل: matched only once the clitic was stripped."""
-    starts: set[int] = set()
+def _proclitics(view: SentenceView, lexicon: Lexicon) -> dict[int, str]:
+    """The proclitics on each Arabic mention's first word ("وال" in "والولايات المتحدة"): the
+    part of the word before the form the lexicon matched."""
+    found: dict[int, str] = {}
     for mention in view.mentions:
         first = view.tokens[mention.token_start]
-        if not first.key.startswith(_ARABIC_PREPOSITION_CLITICS):
-            continue
-        bare = first.key[1:] if first.key[0] in "وف" else first.key
+        for variant in first.keys:
 
-        def without_preposition(token: Token, first: Token = first, bare: str = bare) -> tuple:
-            return (bare,) if token is first else token.keys
+            def only(token: Token, first: Token = first, variant: str = variant) -> tuple:
+                return (variant,) if token is first else token.keys
 
-        if not bare.startswith(("ب", "ل", "ك")):
-            continue
-        if lexicon.actors.index.match_at(view.tokens, mention.token_start,
-                                         variants=without_preposition) is None:
-            starts.add(mention.token_start)
-    return starts
+            if lexicon.actors.index.match_at(view.tokens, mention.token_start, only) is not None:
+                prefix = first.key[:len(first.key) - len(variant)]
+                found[mention.token_start] = prefix if first.key.endswith(variant) else ""
+                break
+    return found

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Event, Mention, Span
 
-DISPUTE_EVENTS = {"ASSAULT", "COERCE", "RETREAT", "THREATEN"}
+DISPUTE_EVENTS = {"ASSAULT", "COERCE", "RETREAT", "THREATEN", "AGREE"}
 NEGOTIATION_CAMEO = {"046", "045", "0356", "037", "038", "039", "0871", "081", "082", "0841"}
 
 
@@ -40,6 +40,8 @@ class Parties:
             sides = _resolved(event.recipients)
         if len({m.entity.id for m in sides}) < 2:
             return
+        if is_dispute_event(event) and any(m.entity.type == "person" for m in sides):
+            return  # the parties to a conflict are states and groups, not their envoys
         if is_dispute_event(event) and event.event != "ASSAULT":
             self.disputants = sides
         elif event.event == "CONSULT":

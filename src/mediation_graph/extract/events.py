@@ -12,6 +12,7 @@ is a noun rather than a verb or fixed phrase.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,16 +52,25 @@ def find_triggers(tokens: Sequence[Token], index: PhraseIndex[Trigger],
 
 
 def _arabic_trigger_keys(token: Token) -> tuple[str, ...]:
-    return _expanded_keys(token.keys, future=True)
+    return _expanded_keys(token.keys, future=True, enclitic=_may_carry_enclitic(token))
 
 
 def _arabic_plain_keys(token: Token) -> tuple[str, ...]:
-    return _expanded_keys(token.keys, future=False)
+    return _expanded_keys(token.keys, future=False, enclitic=_may_carry_enclitic(token))
+
+
+def _may_carry_enclitic(token: Token) -> bool:
+    """A word ending in ة has no object pronoun: its ه-key is the folded ta marbuta."""
+    text = token.text
+    while text and unicodedata.combining(text[-1]):
+        text = text[:-1]  # a final vowel mark
+    return not text.endswith("ة")
 
 
 @lru_cache(maxsize=65536)
-def _expanded_keys(keys: tuple[str, ...], future: bool) -> tuple[str, ...]:
-    """Keys plus the forms without a future prefix (when ``future``) and without an enclitic."""
+def _expanded_keys(keys: tuple[str, ...], future: bool, enclitic: bool) -> tuple[str, ...]:
+    """Keys plus the forms without a future prefix (when ``future``) and without an object
+    pronoun (when ``enclitic``)."""
     out = list(keys)
     for key in keys:
         forms = [key]
@@ -69,7 +79,7 @@ def _expanded_keys(keys: tuple[str, ...], future: bool) -> tuple[str, ...]:
             forms.append(bare)
         for form in forms:
             stems = [form] + [form[:-len(e)] for e in _ARABIC_ENCLITICS
-                              if form.endswith(e) and len(form) - len(e) >= 3]
+                              if enclitic and form.endswith(e) and len(form) - len(e) >= 3]
             out.extend(stem for stem in stems if stem not in out)
     return tuple(out)
 
@@ -85,7 +95,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
     for n, (match, future_prefix) in enumerate(kept):
         trigger = match.values[0]
         next_start = kept[n + 1][0].start if n + 1 < len(kept) else len(view.tokens)
-        clause_start = view.clause_limits(match.start)[0]
+        clause_start = view.clause_limits(match.start, soft=True)[0]
         earlier = [c for c in subjects_by_clause if c < clause_start]
         previous_subject = subjects_by_clause[max(earlier)] if earlier else []
         args = find_arguments(view, match, trigger, next_start, previous_subject)
@@ -115,7 +125,8 @@ def _without_topics(view: SentenceView,
         head, match = matches[n - 1][0], matches[n][0]
         if view.language == "en" and _is_noun_compound(head, match):
             dropped.add(n - 1)
-        elif _is_topic_of(view, head, match):
+        elif _is_topic_of(view, head, match) or (n - 1 in dropped and _continues_topics(
+                view, head, match)):
             dropped.add(n)
     return [pair for n, pair in enumerate(matches) if n not in dropped]
 
@@ -133,6 +144,16 @@ def _is_topic_of(view: SentenceView, head: PhraseMatch[Trigger],
         return False
     own_agent = view.mention_starting(match.end) if view.language == "ar" else None
     return own_agent is None or own_agent.kind != "adjective"
+
+
+def _continues_topics(view: SentenceView, topic: PhraseMatch[Trigger],
+                      match: PhraseMatch[Trigger]) -> bool:
+    """"وقف إطلاق النار في غزة وتبادل الأسرى": a noun joined by و to a topic is a topic too."""
+    first = view.tokens[match.start]
+    joined = (first.key.startswith("و") and len(first.keys) > 1) or (
+        match.start > 0 and view.tokens[match.start - 1].key in {"and", "و"})
+    return (joined and match.values[0].pos != "verb" and match.start - topic.end <= _TOPIC_GAP
+            and not any(j in view.strong_boundaries for j in range(topic.end, match.start)))
 
 
 def _is_glue(view: SentenceView, j: int) -> bool:

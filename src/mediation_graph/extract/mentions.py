@@ -20,6 +20,8 @@ from ..model import Entity, Mention, Sentence, Span, Token
 from ..text.normalize import is_arabic
 
 _POSSESSIVE = {"'s", "’s"}
+PARTIES_ID = "?parties"
+OBJECT_PARTIES_ID = "?parties-object"  # "الطرفين": the parties as object, never as subject
 _OF = {"of"}
 _CAPITALISED = re.compile(r"^[A-Z][\w'’-]*$")
 
@@ -71,7 +73,9 @@ def _compose(pieces: list[_Piece], sentence: Sentence, lexicon: Lexicon,
         if mention is not None:
             mentions.append(mention)
         i += used
-    return _with_appositions(mentions, sentence)
+    titles = {j for m in lexicon.grammar[language].find_all(sentence.tokens)
+              if "title" in m.values for j in range(m.start, m.end)}
+    return _with_appositions(mentions, sentence, titles)
 
 
 def _adjacent(tokens: list[Token], left: _Piece, right: _Piece, glue: set[str]) -> bool:
@@ -93,7 +97,8 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence,
             not roles or _adjacent(tokens, pieces[j - 1], pieces[j], set())):
         owner = pieces[j].name
         entity = _resolve_chain(roles, owner.entity, lexicon)
-        kind = "role" if roles else owner.kind
+        # "وزير الخارجية عباس عراقجي": an office followed by a person's name is that person
+        kind = "role" if roles and owner.entity.type != "person" else owner.kind
         return _mention(sentence, pieces[i].start, pieces[j].end, entity, kind), j - i + 1
     if roles:
         return _collective_or_none(sentence, pieces[i], roles[0]), 1
@@ -131,18 +136,18 @@ def _resolve_chain(roles: list[Role], owner: Entity, lexicon: Lexicon) -> Entity
     """Apply roles from the one nearest the owner outwards: "head of [intelligence of Turkey]"."""
     entity = owner
     for role in reversed(roles):
-        if role.resolves == "self":
+        if role.resolves == "self" and entity.type != "person":
+            # offices before a person's name are titles, and a second office of the same
+            # person is a parallel title, not a nesting
             entity = lexicon.actors.role_entity(role, entity)
     return entity
 
 
 def _collective_or_none(sentence: Sentence, piece: _Piece, role: Role) -> Mention | None:
-    """An owner-less role: one standing for its owner ("the two sides") awaits the discourse;
-    a group role is a group of its own ("المدنيين" -> civilians); a lone office is nobody yet."""
-    if role.resolves == "owner":
-        placeholder = Entity(id=f"?{role.id}", name=role.id, type="group", linked=False)
-        return _mention(sentence, piece.start, piece.end, placeholder, "collective")
-    if role.kind == "group":
+    """An owner-less role: a group role is a group of its own ("المدنيين" -> civilians); an
+    office or a role standing for an unnamed owner names nobody yet ("the two sides" and the
+    like are collectives, found from grammar.tsv)."""
+    if role.kind == "group" and role.resolves == "self":
         name = role.name_template.replace("{owner}", "").strip()
         group = Entity(id=role.id.upper(), name=name, type="group", sector=role.sector)
         return _mention(sentence, piece.start, piece.end, group, "role")
@@ -155,19 +160,28 @@ def _mention(sentence: Sentence, start: int, end: int, entity: Entity, kind: str
     return Mention(Span(text, first.start, last.end), entity, sentence.index, start, end, kind)
 
 
-def _with_appositions(mentions: list[Mention], sentence: Sentence) -> list[Mention]:
-    """A role phrase directly followed by a person's name is that person."""
+def _with_appositions(mentions: list[Mention], sentence: Sentence,
+                      titles: set[int]) -> list[Mention]:
+    """An office, a body or a state directly followed by a person's name is that person:
+    "رئيس الاستخبارات التركية إبراهيم قالن", "Hamas leader Khalil al-Hayya", "الأمين العام للأمم
+    المتحدة أنطونيو غوتيريش"; a title may stand between ("الشيخ", "Sheikh")."""
     merged: list[Mention] = []
     for mention in mentions:
         previous = merged[-1] if merged else None
-        if (previous is not None and previous.kind == "role"
-                and previous.entity.type == "person" and mention.entity.type == "person"
-                and mention.kind == "name" and previous.token_end == mention.token_start):
+        gap = range(previous.token_end, mention.token_start) if previous else range(0)
+        if previous is not None and _is_apposition(previous, mention) and all(
+                j in titles for j in gap):
             merged[-1] = _mention(sentence, previous.token_start, mention.token_end,
                                   mention.entity, "name")
         else:
             merged.append(mention)
     return merged
+
+
+def _is_apposition(previous: Mention, mention: Mention) -> bool:
+    if mention.kind != "name" or mention.entity.type != "person":
+        return False
+    return previous.kind == "role" or previous.entity.type in {"organization", "armed_group"}
 
 
 def _after_locative(tokens: list[Token], start: int, lexicon: Lexicon, language: str) -> bool:
@@ -207,9 +221,13 @@ def _with_collectives(mentions: list[Mention], sentence: Sentence, lexicon: Lexi
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
     extra = []
     for match in lexicon.grammar[language].find_all(sentence.tokens):
-        if "collective" in match.values and not covered & set(range(match.start, match.end)):
-            placeholder = Entity(id="?parties", name="parties", type="group", linked=False)
-            extra.append(_mention(sentence, match.start, match.end, placeholder, "collective"))
+        if covered & set(range(match.start, match.end)):
+            continue
+        for role, entity_id in (("collective", PARTIES_ID),
+                                ("collective_oblique", OBJECT_PARTIES_ID)):
+            if role in match.values:
+                placeholder = Entity(id=entity_id, name="parties", type="group", linked=False)
+                extra.append(_mention(sentence, match.start, match.end, placeholder, "collective"))
     return sorted(mentions + extra, key=lambda m: m.token_start)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lexicon import Cue, PhraseIndex, PhraseMatch, Trigger
-from ..model import Mention
+from ..model import Mention, Token
 from .clause import USABLE_KINDS, SentenceView
 
 _NEGATION_REACH = 3
@@ -37,10 +37,18 @@ class Modality:
 
 
 def find_cues(view: SentenceView, cues: PhraseIndex[Cue]) -> list[CueHit]:
+    """Cue words, matched as written or after a conjunction و/ف only: other clitics would turn
+    words into cues ("كلا" is not "لا")."""
     hits: list[CueHit] = []
-    for match in cues.find_all(view.tokens):
-        hits.extend(CueHit(value.cue, match.start, match.end) for value in match.values)
+    for match in cues.find_all(view.tokens, variants=_conjunction_keys):
+        hits.extend(CueHit(value.cue, match.start, match.end) for value in match.values
+                    if value.cue != "none")
     return hits
+
+
+def _conjunction_keys(token: Token) -> tuple[str, ...]:
+    key = token.key
+    return (key, key[1:]) if len(key) > 2 and key[0] in "وف" else (key,)
 
 
 def modality_of(view: SentenceView, match: PhraseMatch[Trigger], hits: list[CueHit],

@@ -12,7 +12,9 @@ from .tables import Row, read_table
 
 TRIGGER_COLUMNS = ("forms", "pos", "event", "mode", "cameo", "context", "preps", "object")
 CUE_COLUMNS = ("forms", "cue")
-CUES = ("negation", "future", "intended", "hypothetical", "reported", "speech", "locative")
+# "none" marks phrases that contain a cue word without its meaning ("لا يزال": still), so that
+# the longer phrase wins the match and nothing is cued.
+CUES = ("negation", "future", "intended", "hypothetical", "reported", "speech", "locative", "none")
 POS = ("verb", "noun", "phrase")
 # Arabic verb endings: past (ت وا ا تا ن نا تم تما), present (ون ان ين وا ن).
 _ARABIC_PAST_ENDINGS = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "تما")

@@ -1,0 +1,71 @@
+"""English argument patterns: active and passive, prepositions, appositions, lists, modality."""
+
+from __future__ import annotations
+
+from conftest import find, names
+
+
+def test_active_verb_with_direct_object(extract):
+    events = extract("Russia attacked Ukrainian energy facilities overnight.", "en")
+    attack = find(events, "ASSAULT")
+    assert names(attack.actors) == {"Russia"}
+
+
+def test_mediation_between_two_parties(extract):
+    events = extract("Qatar mediated between Israel and Hamas for months.", "en")
+    mediation = find(events, "CONSULT", "mediate")
+    assert names(mediation.actors) == {"Qatar"}
+    assert names(mediation.recipients) == {"Israel", "Hamas"}
+
+
+def test_passive_brokered_by_a_list(extract):
+    events = extract("The truce was brokered by Egypt, Qatar and the United States.", "en")
+    mediation = next(e for e in events if e.mode == "mediate")
+    assert names(mediation.actors) == {"Egypt", "Qatar", "United States"}
+
+
+def test_possessive_role_and_name_apposition(extract):
+    events = extract("Turkey's intelligence chief Ibrahim Kalin met Hamas leaders in Ankara.",
+                     "en")
+    meeting = find(events, "CONSULT")
+    assert names(meeting.actors) == {"İbrahim Kalın"}
+    assert names(meeting.recipients) == {"Hamas"}
+
+
+def test_adjective_and_role_make_a_state_body(extract):
+    events = extract("The Egyptian foreign minister met his Qatari counterpart in Cairo.", "en")
+    meeting = find(events, "CONSULT")
+    assert meeting.actors[0].entity.country == "EGY"
+    assert meeting.actors[0].entity.type == "person"
+
+
+def test_metonymy_resolves_to_the_state(extract):
+    events = extract("Tehran rejected the proposal and Washington condemned the decision.", "en")
+    assert names(find(events, "REJECT").actors) == {"Iran"}
+
+
+def test_negation_future_and_intention(extract):
+    assert find(extract("Hamas did not reject the proposal.", "en"), "REJECT").negated
+    assert find(extract("Egypt will host talks between the two sides.", "en"),
+                "CONSULT").modality == "future"
+    intended = extract("Oman seeks to mediate between Iran and the United States.", "en")
+    assert find(intended, "CONSULT", "mediate").modality == "intended"
+
+
+def test_the_two_sides_resolve_to_the_parties_in_discourse(extract):
+    text = ("Saudi Arabia hosted talks between the Sudanese army and the Rapid Support Forces "
+            "in Jeddah. The two sides agreed to a week-long ceasefire.")
+    agreement = find(extract(text, "en"), "AGREE")
+    assert len(agreement.actors) + len(agreement.recipients) == 2
+
+
+def test_relative_date_is_resolved_from_the_document_date(extract):
+    events = extract("Qatar's prime minister met Hamas leaders on Friday.", "en", "2025-03-04")
+    assert find(events, "CONSULT").date == "2025-02-28"
+
+
+def test_unknown_names_in_argument_positions_are_kept_unlinked(extract):
+    events = extract("The Zubaran Liberation Front attacked Egyptian positions.", "en")
+    attack = find(events, "ASSAULT")
+    assert [m.entity.linked for m in attack.actors] == [False]
+    assert attack.actors[0].entity.name == "Zubaran Liberation Front"

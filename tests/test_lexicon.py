@@ -1,0 +1,91 @@
+"""The lexicon is data: loaded once, validated line by line, inflected by rule."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mediation_graph.errors import LexiconError
+from mediation_graph.lexicon import load_lexicon
+from mediation_graph.lexicon.actors import arabic_adjective_forms
+from mediation_graph.lexicon.triggers import arabic_verb_forms, english_verb_forms
+from mediation_graph.paths import ontology_dir
+from mediation_graph.text.segment import sentences
+
+
+def test_the_shipped_lexicon_loads_and_is_broad():
+    lexicon = load_lexicon()
+    states = [e for e in lexicon.actors.entities.values() if e.type == "state"]
+    assert len(states) >= 195
+    assert lexicon.actors.entities["TUR"].wikidata == "Q43"
+    assert lexicon.triggers["ar"].size > 300 and lexicon.triggers["en"].size > 300
+
+
+def test_every_state_is_named_in_both_languages():
+    lexicon = load_lexicon()
+    for entity in lexicon.actors.entities.values():
+        if entity.type == "state":
+            assert entity.label_ar and entity.label_en, entity.id
+
+
+@pytest.mark.parametrize(("text", "entity_id"), [
+    ("والولايات المتحدة", "USA"), ("بالقاهرة", "EGY"), ("the U.S.", "USA"),
+    ("Türkiye", "TUR"), ("Turkiye", "TUR"), ("الإسرائيلية", "ISR"), ("Israeli", "ISR"),
+])
+def test_names_match_through_clitics_spelling_and_adjectives(text, entity_id):
+    lexicon = load_lexicon()
+    tokens = sentences(text)[0].tokens
+    match = lexicon.actors.index.find_all(tokens)[0]
+    assert entity_id in {getattr(v, "entity", None) and v.entity.id for v in match.values}
+
+
+def test_arabic_verbs_are_conjugated_from_past_and_present():
+    past = arabic_verb_forms("اجتمع", present=False)
+    present = arabic_verb_forms("يجتمع", present=True)
+    assert {"اجتمعت", "اجتمعوا"} <= set(past)
+    assert {"تجتمع", "يجتمعون", "نجتمع"} <= set(present)
+
+
+def test_english_verbs_are_inflected():
+    assert english_verb_forms("mediate") == ["mediate", "mediates", "mediated", "mediating"]
+    assert english_verb_forms("hold talks")[1] == "holds talks"  # the first word inflects
+    assert "stopped" in english_verb_forms("stop")
+
+
+def test_arabic_adjectives_agree_in_every_word():
+    assert "كورية جنوبية" in arabic_adjective_forms("كوري جنوبي")
+
+
+@pytest.fixture
+def lexicon_copy(tmp_path: Path) -> Path:
+    shutil.copytree(ontology_dir() / "lexicon", tmp_path / "lexicon")
+    return tmp_path
+
+
+def _append(path: Path, line: str) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("\n" + line + "\n")
+
+
+@pytest.mark.parametrize(("file", "line", "message"), [
+    ("triggers_en.tsv", "meet\tverb\tMEETING\t\t040\t\t\tyes", "PLOVER type"),
+    ("triggers_ar.tsv", "اجتمع\tverb\tCONSULT\t\tabc\t\t\tno", "cameo must be"),
+    ("organizations.tsv", "BAD ID\tX\torganization\t\t\t\t\tX\t", "id must be"),
+    ("persons.tsv", "SOMEONE\tSomeone\tXXX\tGOV\t\tSomeone\t", "country 'XXX'"),
+    ("metonyms.tsv", "NOWHERE\tNowhere\t", "unknown actor"),
+])
+def test_a_bad_entry_is_reported_with_file_and_line(lexicon_copy, file, line, message):
+    path = lexicon_copy / "lexicon" / file
+    _append(path, line)
+    last_line = len(path.read_text(encoding="utf-8").splitlines())
+    with pytest.raises(LexiconError, match=rf"{file}:{last_line}: .*{message}"):
+        load_lexicon(lexicon_copy)
+
+
+def test_a_user_adds_an_actor_without_touching_code(lexicon_copy):
+    _append(lexicon_copy / "lexicon" / "organizations.tsv",
+            "NEWGROUP\tNew Front\tarmed_group\tSDN\tREB\t\t\tNew Front\tالجبهة الجديدة")
+    lexicon = load_lexicon(lexicon_copy)
+    assert lexicon.actors.entities["NEWGROUP"].country == "SDN"

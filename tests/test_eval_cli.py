@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from mediation_graph.cli import main as cli
 from mediation_graph.cli.main import main
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -23,6 +24,23 @@ PLOVER_RECORDS = [
      "source": [{"actorText": "Egyptian foreign minister", "code": "EGY", "sector": "GOV"}],
      "target": [{"actorText": "Qatari counterpart", "code": "QAT", "sector": "GOV"}]},
 ]
+
+
+PETRARCH_XML = """<Sentences>
+  <Sentence date="20080301" id="s1" evaluate="true" category="PROTEST">
+    <EventText eid="0" eventtext="تظاهر" sourcetext="آلاف الطلاب" targettext="" />
+    <EventCoding eid="0" eventcode="" plover="PROTEST" sourcecode="EGY EDU"
+                 targetcode="None None" />
+    <Text>تظاهر آلاف الطلاب في القاهرة احتجاجا على رفع الأسعار.</Text>
+  </Sentence>
+</Sentences>
+"""
+
+
+@pytest.fixture(autouse=True)
+def eval_command_only(monkeypatch):
+    """Parse with the eval command alone, so these tests do not depend on other stages."""
+    monkeypatch.setattr(cli, "COMMAND_MODULES", ("eval",))
 
 
 @pytest.fixture
@@ -50,6 +68,19 @@ def test_eval_json_with_details_and_limit(plover_file: Path, capsys) -> None:
     (expected,) = report["details"][0]["expected"]
     assert expected["event"] == "ASSAULT Israeli aircraft [ISR MIL] -> Hamas [PSE REB]"
     assert expected["status"] in {"found", "type", "missed"}
+
+
+def test_several_gold_files_in_different_formats_are_scored_together(
+        tmp_path: Path, plover_file: Path, capsys) -> None:
+    petrarch = tmp_path / "protest.xml"
+    petrarch.write_text(PETRARCH_XML, encoding="utf-8")
+    assert main(["eval", str(plover_file), str(petrarch), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["languages"] == {"ar": 1, "en": 2}
+    assert report["gold"] == [f"{plover_file} (plover)", f"{petrarch} (petrarch)"]
+    assert report["detection"]["by_type"]["PROTEST"]["gold"] == 1
+    assert main(["eval", str(petrarch), "--format", "plover"]) == 2
+    assert "not valid JSON" in capsys.readouterr().err
 
 
 def test_eval_errors_are_one_line(tmp_path: Path, plover_file: Path, capsys) -> None:

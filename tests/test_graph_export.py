@@ -9,8 +9,10 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
+from mediation_graph import __version__
 from mediation_graph.errors import InputError
 from mediation_graph.graph import namespaces as ns
+from mediation_graph.graph.convert import SHARED_GRAPH
 from mediation_graph.graph.store import Store
 from mediation_graph.graph.validate import store_graph
 
@@ -71,11 +73,15 @@ def test_line_formats_parse_back(graph_store, tmp_path, fmt, parse_as):
     assert len(parsed) > 0 or len(list(parsed.quads())) > 0
 
 
-def test_one_documents_export_holds_its_graph_and_relations_only(graph_store, tmp_path):
+def test_one_documents_export_holds_its_graphs_and_the_actors_it_names(graph_store, tmp_path):
     out = tmp_path / "doha.trig"
     graph_store.export("trig", out, doc_id="doha-en")
-    assert set(file_dataset(out, "trig")) == {ns.doc_graph_iri("doha-en"),
-                                              ns.rel_graph_iri("doha-en")}
+    graphs = file_dataset(out, "trig")
+    assert set(graphs) == {ns.doc_graph_iri("doha-en"), ns.rel_graph_iri("doha-en"),
+                           SHARED_GRAPH}
+    described = {str(s) for s in graphs[SHARED_GRAPH].subjects()}
+    assert described == {ns.entity_iri(e) for e in ("QAT", "EGY", "HAMAS", "ISR", "USA")} | {
+        ns.agent_iri(__version__)}  # Turkey and Kalın are named only in the Arabic document
 
 
 def test_export_of_an_unknown_document_or_format_is_an_input_error(graph_store, tmp_path):
@@ -91,7 +97,7 @@ def test_a_trig_export_imported_elsewhere_gives_the_same_store(graph_store, tmp_
     graph_store.export("trig", out)
     with Store() as other:
         quads, graphs = other.import_file(out)
-        assert graphs == 4
+        assert graphs == 5  # two per document and the shared actor graph
         assert {str(q) for q in other.oxigraph} == {str(q) for q in graph_store.oxigraph}
         other.import_file(out)  # again: the graphs are replaced, not doubled
         assert len(other) == len(graph_store) == quads

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from mediation_graph.graph import namespaces as ns
-from mediation_graph.graph.convert import decimal_literal, document_quads, relation_triples
+from mediation_graph.graph.convert import SHARED_GRAPH, decimal, document_graphs, relation_triples
 from mediation_graph.graph.store import Store
 from mediation_graph.model import DocumentResult
 
@@ -32,7 +32,7 @@ def test_iris_are_opaque_hashes_of_ids_and_stable():
 
 
 def test_an_event_is_one_nary_node_with_roles_shortcuts_and_nif_evidence(graph_results):
-    _, quads, _, _ = document_quads(graph_results[1])
+    quads = document_graphs(graph_results[1]).quads()
     event = ns.event_iri("doha-en", "doha-en-s0-e1")
     about = {(q.predicate.value, str(q.object)) for q in quads if q.subject.value == event}
     assert (ns.SEM + "eventType", f"<{ns.PLOVER_TYPE}CONSULT>") in about
@@ -43,6 +43,8 @@ def test_an_event_is_one_nary_node_with_roles_shortcuts_and_nif_evidence(graph_r
     assert (ns.SEM + "hasTimeStamp", f'"2024-05-06"^^<{ns.XSD}date>') in about
     roles = [o for p, o in about if p == ns.SEM + "hasActor"]
     assert len(roles) == 4  # two mediators, two parties
+    # the sentence is the event's provenance; the trigger the words that say it
+    assert (ns.PROV + "wasDerivedFrom", f"<{ns.doc_iri('doha-en')}#char=0,60>") in about
     trigger = f"{ns.doc_iri('doha-en')}#char=16,24"
     said = {(q.predicate.value, q.object.value) for q in quads if q.subject.value == trigger}
     assert (ns.NIF + "anchorOf", "mediated") in said
@@ -51,20 +53,21 @@ def test_an_event_is_one_nary_node_with_roles_shortcuts_and_nif_evidence(graph_r
 
 
 def test_arabic_words_keep_their_language_tag(graph_results):
-    _, quads, _, _ = document_quads(graph_results[0])
+    quads = document_graphs(graph_results[0]).quads()
     anchors = [q.object for q in quads if q.predicate.value == ns.NIF + "anchorOf"]
     assert anchors and all(a.language == "ar" for a in anchors)
 
 
 def test_confidence_is_a_canonical_decimal():
-    assert decimal_literal(0.5).value == "0.5"
-    assert decimal_literal(1).value == "1.0"
-    assert decimal_literal(0.12345).value == "0.123"
+    assert decimal(0.5) == f'"0.5"^^<{ns.XSD}decimal>'
+    assert decimal(1) == f'"1.0"^^<{ns.XSD}decimal>'
+    assert decimal(0.12345) == f'"0.123"^^<{ns.XSD}decimal>'
+
 
 
 def test_direct_relations_only_for_what_the_text_asserts(graph_results):
     arabic, english = graph_results
-    triples = {(s.value.rsplit("/", 1)[1], p.value.rsplit("#", 1)[1], o.value.rsplit("/", 1)[1])
+    triples = {(s.rsplit("/", 1)[1], p.rsplit("#", 1)[1], o.rsplit("/", 1)[1])
                for s, p, o in relation_triples(arabic.events + english.events)}
     assert ("TUR", "mediates", "HAMAS") in triples
     assert ("QAT", "mediates", "ISR") in triples
@@ -88,3 +91,9 @@ def test_a_document_without_events_still_has_its_article(graph_results):
         store.add_document(empty)
         assert store.events() == []
         assert [d.id for d in store.documents()] == ["ankara-ar"]
+
+
+def test_each_actor_is_described_once_in_the_shared_graph(graph_store):
+    rows = graph_store.query(
+        "SELECT ?g ?n WHERE { GRAPH ?g { entity:HAMAS schema:name ?n } }").values()
+    assert rows == [(SHARED_GRAPH, "Hamas")]  # named in both documents, described once

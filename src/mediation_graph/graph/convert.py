@@ -1,19 +1,26 @@
-"""DocumentResult -> quads: the event model of the ontology, written with pyoxigraph terms.
+"""DocumentResult -> RDF: the event model of the ontology, written as N-Triples lines per graph.
 
-Per document two named graphs: the document graph (the article as ``schema:NewsArticle`` and
-``nif:Context``, the extraction run, every event as an n-ary ``sem:Event`` with roles, flat
-shortcuts and NIF evidence, the actors it names) and the relation graph (direct actor-to-actor
-triples such as ``rel:mediates``, derived from the events so that 1-hop queries and the view
-need no join; rebuilt with the document).
+Per document: the document graph (the article as ``schema:NewsArticle`` and ``nif:Context``, the
+extraction run, every event as an n-ary ``sem:Event`` with roles, flat shortcuts and NIF
+evidence) and the relation graph (direct actor-to-actor triples such as ``rel:mediates``,
+derived from the events so that 1-hop queries and the view need no join). Actor descriptions
+go to one shared graph, once per actor, so that queries over the union of all graphs do not
+meet an actor's name once per document.
+
+Terms are written as text (N-Triples syntax, which is also SPARQL syntax): building millions of
+pyoxigraph term objects costs several times more than formatting the strings, and the store
+parses them in Rust either way. Values equal to a default are left out (a mention's kind
+"name", an event's language when it is the document's); ``rebuild`` restores them.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from pyoxigraph import Literal, NamedNode, Quad
+import pyoxigraph as ox
 
 from .. import __version__
 from ..model import DocumentResult, Entity, Event, Mention, Span
@@ -21,70 +28,40 @@ from . import namespaces as ns
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def _n(base: str, local: str) -> NamedNode:
-    return NamedNode(base + local)
+def iri(value: str) -> str:
+    return f"<{value}>"
 
 
-RDF_TYPE = _n(ns.RDF, "type")
-RDF_VALUE = _n(ns.RDF, "value")
-RDFS_LABEL = _n(ns.RDFS, "label")
-OWL_SAMEAS = _n(ns.OWL, "sameAs")
-SKOS_PREFLABEL = _n(ns.SKOS, "prefLabel")
-XSD_STRING = _n(ns.XSD, "string")
-XSD_INTEGER = _n(ns.XSD, "integer")
-XSD_DECIMAL = _n(ns.XSD, "decimal")
-XSD_BOOLEAN = _n(ns.XSD, "boolean")
-XSD_DATE = _n(ns.XSD, "date")
-XSD_DATETIME = _n(ns.XSD, "dateTime")
+def _terms(base: str, *names: str) -> dict[str, str]:
+    return {name: iri(base + name) for name in names}
 
-SEM_EVENT = _n(ns.SEM, "Event")
-SEM_ROLE = _n(ns.SEM, "Role")
-SEM_EVENT_TYPE = _n(ns.SEM, "eventType")
-SEM_HAS_ACTOR = _n(ns.SEM, "hasActor")
-SEM_ROLE_TYPE = _n(ns.SEM, "roleType")
-SEM_TIMESTAMP = _n(ns.SEM, "hasTimeStamp")
-PROV_ACTIVITY = _n(ns.PROV, "Activity")
-PROV_SOFTWARE_AGENT = _n(ns.PROV, "SoftwareAgent")
-PROV_USED = _n(ns.PROV, "used")
-PROV_ASSOCIATED = _n(ns.PROV, "wasAssociatedWith")
-PROV_GENERATED_BY = _n(ns.PROV, "wasGeneratedBy")
-PROV_DERIVED_FROM = _n(ns.PROV, "wasDerivedFrom")
-NIF_CONTEXT = _n(ns.NIF, "Context")
-NIF_STRING = _n(ns.NIF, "String")
-NIF_SENTENCE = _n(ns.NIF, "Sentence")
-NIF_PHRASE = _n(ns.NIF, "Phrase")
-NIF_IS_STRING = _n(ns.NIF, "isString")
-NIF_BEGIN = _n(ns.NIF, "beginIndex")
-NIF_END = _n(ns.NIF, "endIndex")
-NIF_ANCHOR = _n(ns.NIF, "anchorOf")
-NIF_REFERENCE = _n(ns.NIF, "referenceContext")
-ITS_IDENT = _n(ns.ITSRDF, "taIdentRef")
-SCHEMA_ARTICLE = _n(ns.SCHEMA, "NewsArticle")
-SCHEMA_NAME = _n(ns.SCHEMA, "name")
-SCHEMA_DATE = _n(ns.SCHEMA, "datePublished")
-SCHEMA_LANGUAGE = _n(ns.SCHEMA, "inLanguage")
-SCHEMA_URL = _n(ns.SCHEMA, "url")
-SCHEMA_HEADLINE = _n(ns.SCHEMA, "headline")
-SCHEMA_VERSION = _n(ns.SCHEMA, "softwareVersion")
 
-MG_EVENT = _n(ns.MG, "Event")
-MG_ACTOR = _n(ns.MG, "Actor")
-MG_RUN = _n(ns.MG, "ExtractionRun")
-MG_MENTION = _n(ns.MG, "Mention")
-MG = {name: _n(ns.MG, name) for name in (
-    "eventId", "docId", "cameo", "mode", "context", "actor", "recipient", "speaker",
-    "confidence", "negated", "modality", "quadClass", "sentenceIndex", "trigger", "sentence",
-    "evidence", "document", "listIndex", "mention", "mentionKind", "resolvedFrom", "tokenStart",
-    "tokenEnd", "source", "origin", "sentenceCount", "entityId", "countryCode", "sector",
-    "linked", "language",
-)}
-ROLE_TYPES = {
-    "actor": _n(ns.MG, "ActorRole"),
-    "recipient": _n(ns.MG, "RecipientRole"),
-    "speaker": _n(ns.MG, "SpeakerRole"),
-}
+RDF = _terms(ns.RDF, "type", "value")
+RDFS_LABEL = iri(ns.RDFS + "label")
+OWL_SAMEAS = iri(ns.OWL + "sameAs")
+SKOS_PREFLABEL = iri(ns.SKOS + "prefLabel")
+SEM = _terms(ns.SEM, "Event", "eventType", "hasActor", "roleType", "hasTimeStamp")
+PROV = _terms(ns.PROV, "Activity", "SoftwareAgent", "used", "wasAssociatedWith",
+              "wasGeneratedBy", "wasDerivedFrom")
+NIF = _terms(ns.NIF, "Context", "Sentence", "Phrase", "isString", "beginIndex", "endIndex",
+             "anchorOf", "referenceContext")
+ITS_IDENT = iri(ns.ITSRDF + "taIdentRef")
+SCHEMA = _terms(ns.SCHEMA, "NewsArticle", "name", "datePublished", "inLanguage", "url",
+                "headline", "softwareVersion")
+MG = _terms(ns.MG, "Actor", "ExtractionRun", "Mention",
+            "eventId", "docId", "cameo", "mode", "context", "actor", "recipient", "speaker",
+            "confidence", "negated", "modality", "quadClass", "sentenceIndex", "trigger",
+            "evidence", "document", "listIndex", "mention", "mentionKind", "resolvedFrom",
+            "tokenStart", "tokenEnd", "source", "origin", "sentenceCount", "entityId",
+            "countryCode", "sector", "linked", "language")
+XSD = {name: ns.XSD + name for name in ("integer", "decimal", "boolean", "date", "dateTime")}
+TRUE, FALSE = f'"true"^^<{XSD["boolean"]}>', f'"false"^^<{XSD["boolean"]}>'
+
+ROLE_TYPES = {kind: iri(ns.MG + name) for kind, name in (
+    ("actor", "ActorRole"), ("recipient", "RecipientRole"), ("speaker", "SpeakerRole"))}
 # Our entity classes (each a subclass of a schema.org class in the ontology); the schema.org
 # class is written too so that consumers without a reasoner still see it.
 ENTITY_CLASSES: dict[str, tuple[str, str]] = {
@@ -117,189 +94,217 @@ MEDIATE_MODE = "mediate"
 # Only what the text says did happen becomes a direct relation: "did not meet" or "will meet"
 # stays on the event node, where its negation and modality are visible.
 RELATION_MODALITIES = frozenset({"asserted", "reported"})
+SHARED_GRAPH = ns.GRAPH + "shared"
 
 
-def decimal_literal(value: float) -> Literal:
+def literal(value: str, language: str = "") -> str:
+    text = '"' + value.translate(_ESCAPES) + '"'
+    return f"{text}@{language}" if language else text
+
+
+def typed(value: str, datatype: str) -> str:
+    return f'"{value}"^^<{datatype}>'
+
+
+def integer(value: int) -> str:
+    return f'"{value}"^^<{XSD["integer"]}>'
+
+
+def decimal(value: float) -> str:
     """xsd:decimal in canonical form (what Oxigraph would turn it into anyway)."""
     text = format(Decimal(str(round(value, 3))).normalize(), "f")
     if "." not in text:
         text += ".0"
-    return Literal(text, datatype=XSD_DECIMAL)
+    return typed(text, XSD["decimal"])
 
 
-def integer_literal(value: int) -> Literal:
-    return Literal(str(value), datatype=XSD_INTEGER)
-
-
-def boolean_literal(value: bool) -> Literal:
-    return Literal("true" if value else "false", datatype=XSD_BOOLEAN)
-
-
-def date_literal(value: str) -> Literal:
+def date(value: str) -> str:
     """A date or date-time typed as such; anything else stays a plain string, as written."""
     if _DATE.match(value):
-        return Literal(value, datatype=XSD_DATE)
+        return typed(value, XSD["date"])
     if _DATETIME.match(value):
-        return Literal(value, datatype=XSD_DATETIME)
-    return Literal(value)
+        return typed(value, XSD["dateTime"])
+    return literal(value)
 
 
-def text_literal(value: str, language: str) -> Literal:
-    return Literal(value, language=language) if language else Literal(value)
+@dataclass
+class DocumentGraphs:
+    """The triples one document contributes, by graph, as N-Triples statements (no final dot)."""
+
+    doc_id: str
+    graph: str
+    rel_graph: str
+    triples: list[str] = field(default_factory=list)
+    relations: list[str] = field(default_factory=list)
+    shared: dict[str, list[str]] = field(default_factory=dict)  # subject IRI -> its triples
+
+    def nquads(self) -> str:
+        g, r, s = iri(self.graph), iri(self.rel_graph), iri(SHARED_GRAPH)
+        lines = [f"{t} {g} .\n" for t in self.triples]
+        lines += [f"{t} {r} .\n" for t in self.relations]
+        lines += [f"{t} {s} .\n" for ts in self.shared.values() for t in ts]
+        return "".join(lines)
+
+    def quads(self) -> list[ox.Quad]:
+        return list(ox.parse(self.nquads().encode("utf-8"), ox.RdfFormat.N_QUADS))
 
 
 class _Writer:
-    """Collects the quads of one named graph, with the term shortcuts the converters need."""
+    """Formats the triples of one document; spans and actors are written once each."""
 
-    def __init__(self, graph: str) -> None:
-        self.graph = NamedNode(graph)
-        self.quads: list[Quad] = []
+    def __init__(self, result: DocumentResult) -> None:
+        doc = result.document
+        self.out = DocumentGraphs(doc.id, ns.doc_graph_iri(doc.id), ns.rel_graph_iri(doc.id))
+        self.doc_id = doc.id
+        self.doc = iri(ns.doc_iri(doc.id))
+        self.doc_language = doc.language
+        self.run = iri(ns.run_iri(doc.id, __version__))
+        self.spans: set[tuple[int, int]] = set()
 
-    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
-        self.quads.append(Quad(s, p, o, self.graph))
+    def add(self, s: str, p: str, o: str) -> None:
+        self.out.triples.append(f"{s} {p} {o}")
 
 
-def document_quads(result: DocumentResult) -> tuple[NamedNode, list[Quad], NamedNode, list[Quad]]:
-    """The document graph and the relation graph of one document (name, quads each)."""
-    doc = result.document
-    main = _Writer(ns.doc_graph_iri(doc.id))
-    _write_document(main, result)
+def document_graphs(result: DocumentResult) -> DocumentGraphs:
+    w = _Writer(result)
+    _write_document(w, result)
     for event in result.events:
-        _write_event(main, event, doc.id)
-    rel = _Writer(ns.rel_graph_iri(doc.id))
+        _write_event(w, event)
     for s, p, o in relation_triples(result.events):
-        rel.add(s, p, o)
-    return main.graph, main.quads, rel.graph, rel.quads
+        w.out.relations.append(f"{iri(s)} {iri(p)} {iri(o)}")
+    return w.out
 
 
 def _write_document(w: _Writer, result: DocumentResult) -> None:
-    doc = result.document
-    node = NamedNode(ns.doc_iri(doc.id))
-    w.add(node, RDF_TYPE, SCHEMA_ARTICLE)
-    w.add(node, RDF_TYPE, NIF_CONTEXT)
-    w.add(node, MG["docId"], Literal(doc.id))
-    w.add(node, NIF_IS_STRING, Literal(doc.text))
-    w.add(node, MG["sentenceCount"], integer_literal(result.sentence_count))
+    doc, node = result.document, w.doc
+    w.add(node, RDF["type"], SCHEMA["NewsArticle"])
+    w.add(node, RDF["type"], NIF["Context"])
+    w.add(node, MG["docId"], literal(doc.id))
+    w.add(node, NIF["isString"], literal(doc.text))
+    w.add(node, MG["sentenceCount"], integer(result.sentence_count))
     if doc.language:
-        w.add(node, SCHEMA_LANGUAGE, Literal(doc.language))
+        w.add(node, SCHEMA["inLanguage"], literal(doc.language))
     if doc.date:
-        w.add(node, SCHEMA_DATE, date_literal(doc.date))
+        w.add(node, SCHEMA["datePublished"], date(doc.date))
     if doc.url:
-        w.add(node, SCHEMA_URL, Literal(doc.url))
+        w.add(node, SCHEMA["url"], literal(doc.url))
     if doc.title:
-        w.add(node, SCHEMA_HEADLINE, text_literal(doc.title, doc.language))
+        w.add(node, SCHEMA["headline"], literal(doc.title, doc.language))
     if doc.source:
-        w.add(node, MG["source"], Literal(doc.source))
+        w.add(node, MG["source"], literal(doc.source))
     if doc.origin:
-        w.add(node, MG["origin"], Literal(doc.origin))
-    run = NamedNode(ns.run_iri(doc.id, __version__))
-    agent = NamedNode(ns.agent_iri(__version__))
-    w.add(run, RDF_TYPE, MG_RUN)
-    w.add(run, RDF_TYPE, PROV_ACTIVITY)
-    w.add(run, PROV_USED, node)
-    w.add(run, PROV_ASSOCIATED, agent)
-    w.add(agent, RDF_TYPE, PROV_SOFTWARE_AGENT)
-    w.add(agent, SCHEMA_NAME, Literal("mediation-graph"))
-    w.add(agent, SCHEMA_VERSION, Literal(__version__))
+        w.add(node, MG["origin"], literal(doc.origin))
+    agent = iri(ns.agent_iri(__version__))
+    w.add(w.run, RDF["type"], MG["ExtractionRun"])
+    w.add(w.run, RDF["type"], PROV["Activity"])
+    w.add(w.run, PROV["used"], node)
+    w.add(w.run, PROV["wasAssociatedWith"], agent)
+    w.out.shared[agent] = [f"{agent} {RDF['type']} {PROV['SoftwareAgent']}",
+                           f"{agent} {SCHEMA['name']} {literal('mediation-graph')}",
+                           f"{agent} {SCHEMA['softwareVersion']} {literal(__version__)}"]
 
 
-def _write_event(w: _Writer, event: Event, doc_id: str) -> None:
-    node = NamedNode(ns.event_iri(doc_id, event.id))
-    w.add(node, RDF_TYPE, SEM_EVENT)
-    w.add(node, RDF_TYPE, MG_EVENT)
-    w.add(node, MG["eventId"], Literal(event.id))
-    w.add(node, MG["document"], NamedNode(ns.doc_iri(doc_id)))
-    w.add(node, PROV_GENERATED_BY, NamedNode(ns.run_iri(doc_id, __version__)))
-    w.add(node, SEM_EVENT_TYPE, _n(ns.PLOVER_TYPE, event.event))
-    w.add(node, MG["quadClass"], _n(ns.MG, QUAD_CLASSES.get(event.event, "Unclassified")))
+def _write_event(w: _Writer, event: Event) -> None:
+    node = iri(ns.event_iri(w.doc_id, event.id))
+    w.add(node, RDF["type"], SEM["Event"])
+    w.add(node, MG["eventId"], literal(event.id))
+    w.add(node, MG["document"], w.doc)
+    w.add(node, PROV["wasGeneratedBy"], w.run)
+    w.add(node, SEM["eventType"], iri(ns.PLOVER_TYPE + event.event))
+    w.add(node, MG["quadClass"], iri(ns.MG + QUAD_CLASSES.get(event.event, "Unclassified")))
     if event.cameo:
-        w.add(node, MG["cameo"], _n(ns.CAMEO, event.cameo))
+        w.add(node, MG["cameo"], iri(ns.CAMEO + event.cameo))
     if event.mode:
         base = ns.MEDIATION if event.mode == MEDIATE_MODE else ns.PLOVER_MODE
-        w.add(node, MG["mode"], _n(base, event.mode))
+        w.add(node, MG["mode"], iri(base + event.mode))
     for context in event.context:
-        w.add(node, MG["context"], _n(ns.PLOVER_CONTEXT, context))
+        w.add(node, MG["context"], iri(ns.PLOVER_CONTEXT + context))
     if event.date:
-        w.add(node, SEM_TIMESTAMP, date_literal(event.date))
-    w.add(node, MG["language"], Literal(event.language))
-    w.add(node, MG["sentenceIndex"], integer_literal(event.sentence))
-    w.add(node, MG["confidence"], decimal_literal(event.confidence))
-    w.add(node, MG["negated"], boolean_literal(event.negated))
-    w.add(node, MG["modality"], _n(ns.MODALITY, event.modality))
+        w.add(node, SEM["hasTimeStamp"], date(event.date))
+    if event.language != w.doc_language:
+        w.add(node, MG["language"], literal(event.language))
+    w.add(node, MG["sentenceIndex"], integer(event.sentence))
+    w.add(node, MG["confidence"], decimal(event.confidence))
+    w.add(node, MG["negated"], TRUE if event.negated else FALSE)
+    w.add(node, MG["modality"], iri(ns.MODALITY + event.modality))
     lang = event.language
-    w.add(node, MG["trigger"], _write_span(w, doc_id, event.trigger, lang, NIF_PHRASE))
-    sentence = _write_span(w, doc_id, event.sentence_span, lang, NIF_SENTENCE)
-    w.add(node, MG["sentence"], sentence)
-    w.add(node, PROV_DERIVED_FROM, sentence)
+    w.add(node, MG["trigger"], _write_span(w, event.trigger, lang, NIF["Phrase"]))
+    w.add(node, PROV["wasDerivedFrom"],
+          _write_span(w, event.sentence_span, lang, NIF["Sentence"]))
     for span in event.evidence:
-        w.add(node, MG["evidence"], _write_span(w, doc_id, span, lang, NIF_SENTENCE))
+        w.add(node, MG["evidence"], _write_span(w, span, lang, NIF["Sentence"]))
     roles = [("actor", m) for m in event.actors] + [("recipient", m) for m in event.recipients]
     if event.speaker:
         roles.append(("speaker", event.speaker))
     counters = dict.fromkeys(ROLE_TYPES, 0)
     for kind, mention in roles:
-        _write_role(w, node, kind, counters[kind], mention, doc_id, lang)
+        _write_role(w, node, event, kind, counters[kind], mention)
         counters[kind] += 1
 
 
-def _write_span(w: _Writer, doc_id: str, span: Span, lang: str, kind: NamedNode) -> NamedNode:
-    node = NamedNode(ns.span_iri(doc_id, span.start, span.end))
-    w.add(node, RDF_TYPE, NIF_STRING)
-    w.add(node, RDF_TYPE, kind)
-    w.add(node, NIF_BEGIN, integer_literal(span.start))
-    w.add(node, NIF_END, integer_literal(span.end))
-    w.add(node, NIF_ANCHOR, text_literal(span.text, lang))
-    w.add(node, NIF_REFERENCE, NamedNode(ns.doc_iri(doc_id)))
+def _write_span(w: _Writer, span: Span, lang: str, kind: str) -> str:
+    """A NIF string (``doc#char=start,end``); written once however many events cite it."""
+    node = iri(ns.span_iri(w.doc_id, span.start, span.end))
+    if (span.start, span.end) not in w.spans:
+        w.spans.add((span.start, span.end))
+        w.add(node, RDF["type"], kind)
+        w.add(node, NIF["beginIndex"], integer(span.start))
+        w.add(node, NIF["endIndex"], integer(span.end))
+        w.add(node, NIF["anchorOf"], literal(span.text, lang))
+        w.add(node, NIF["referenceContext"], w.doc)
     return node
 
 
-def _write_role(w: _Writer, event: NamedNode, kind: str, index: int, mention: Mention,
-                doc_id: str, lang: str) -> None:
+def _write_role(w: _Writer, event_node: str, event: Event, kind: str, index: int,
+                mention: Mention) -> None:
     entity = _write_entity(w, mention.entity)
-    role = NamedNode(f"{event.value}#{kind}-{index}")
-    w.add(event, MG[kind], entity)
-    w.add(event, SEM_HAS_ACTOR, role)
-    w.add(role, RDF_TYPE, SEM_ROLE)
-    w.add(role, RDF_VALUE, entity)
-    w.add(role, SEM_ROLE_TYPE, ROLE_TYPES[kind])
-    w.add(role, MG["listIndex"], integer_literal(index))
-    span = _write_span(w, doc_id, mention.span, lang, MG_MENTION)
+    role = f"{event_node[:-1]}#{kind}-{index}>"
+    w.add(event_node, MG[kind], entity)
+    w.add(event_node, SEM["hasActor"], role)
+    w.add(role, RDF["value"], entity)
+    w.add(role, SEM["roleType"], ROLE_TYPES[kind])
+    w.add(role, MG["listIndex"], integer(index))
+    fresh = (mention.span.start, mention.span.end) not in w.spans
+    span = _write_span(w, mention.span, event.language, MG["Mention"])
     w.add(role, MG["mention"], span)
+    if not fresh:
+        return
     w.add(span, ITS_IDENT, entity)
-    w.add(span, MG["mentionKind"], Literal(mention.kind))
-    w.add(span, MG["sentenceIndex"], integer_literal(mention.sentence))
-    w.add(span, MG["tokenStart"], integer_literal(mention.token_start))
-    w.add(span, MG["tokenEnd"], integer_literal(mention.token_end))
+    w.add(span, MG["tokenStart"], integer(mention.token_start))
+    w.add(span, MG["tokenEnd"], integer(mention.token_end))
+    w.add(span, MG["sentenceIndex"], integer(mention.sentence))
+    if mention.kind != "name":
+        w.add(span, MG["mentionKind"], literal(mention.kind))
     if mention.resolved_from:
-        w.add(span, MG["resolvedFrom"], text_literal(mention.resolved_from, lang))
+        w.add(span, MG["resolvedFrom"], literal(mention.resolved_from, event.language))
 
 
-def _write_entity(w: _Writer, entity: Entity) -> NamedNode:
-    node = NamedNode(ns.entity_iri(entity.id))
+def _write_entity(w: _Writer, entity: Entity) -> str:
+    node = iri(ns.entity_iri(entity.id))
+    if node in w.out.shared:
+        return node
     ours, schema = ENTITY_CLASSES.get(entity.type, ("Group", "Organization"))
-    w.add(node, RDF_TYPE, MG_ACTOR)
-    w.add(node, RDF_TYPE, _n(ns.MG, ours))
-    w.add(node, RDF_TYPE, _n(ns.SCHEMA, schema))
-    w.add(node, MG["entityId"], Literal(entity.id))
-    w.add(node, SCHEMA_NAME, Literal(entity.name))
-    w.add(node, RDFS_LABEL, Literal(entity.name, language="en"))
-    w.add(node, MG["linked"], boolean_literal(entity.linked))
+    about = [(RDF["type"], MG["Actor"]), (RDF["type"], iri(ns.MG + ours)),
+             (RDF["type"], iri(ns.SCHEMA + schema)), (MG["entityId"], literal(entity.id)),
+             (SCHEMA["name"], literal(entity.name)), (RDFS_LABEL, literal(entity.name, "en")),
+             (MG["linked"], TRUE if entity.linked else FALSE)]
     if entity.label_en:
-        w.add(node, SKOS_PREFLABEL, Literal(entity.label_en, language="en"))
+        about.append((SKOS_PREFLABEL, literal(entity.label_en, "en")))
     if entity.label_ar:
-        w.add(node, SKOS_PREFLABEL, Literal(entity.label_ar, language="ar"))
-        w.add(node, RDFS_LABEL, Literal(entity.label_ar, language="ar"))
+        about.append((SKOS_PREFLABEL, literal(entity.label_ar, "ar")))
+        about.append((RDFS_LABEL, literal(entity.label_ar, "ar")))
     if entity.country:
-        w.add(node, MG["countryCode"], Literal(entity.country))
+        about.append((MG["countryCode"], literal(entity.country)))
     if entity.sector:
-        w.add(node, MG["sector"], Literal(entity.sector))
+        about.append((MG["sector"], literal(entity.sector)))
     if entity.wikidata:
-        w.add(node, OWL_SAMEAS, _n(ns.WD, entity.wikidata))
+        about.append((OWL_SAMEAS, iri(ns.WD + entity.wikidata)))
+    w.out.shared[node] = [f"{node} {p} {o}" for p, o in about]
     return node
 
 
-def relation_triples(events: list[Event]) -> Iterator[tuple[NamedNode, NamedNode, NamedNode]]:
-    """Direct actor-to-recipient triples for what the text asserts happened, deduplicated."""
+def relation_triples(events: list[Event]) -> Iterator[tuple[str, str, str]]:
+    """Direct actor-to-recipient triples (as IRIs) for what the text asserts happened, once."""
     seen: set[tuple[str, str, str]] = set()
     for event in events:
         if event.negated or event.modality not in RELATION_MODALITIES:
@@ -316,5 +321,4 @@ def relation_triples(events: list[Event]) -> Iterator[tuple[NamedNode, NamedNode
                 for s, o in pairs:
                     if (s, name, o) not in seen:
                         seen.add((s, name, o))
-                        yield (NamedNode(ns.entity_iri(s)), _n(ns.REL, name),
-                               NamedNode(ns.entity_iri(o)))
+                        yield ns.entity_iri(s), ns.REL + name, ns.entity_iri(o)

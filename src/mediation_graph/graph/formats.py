@@ -43,44 +43,38 @@ def jsonld_context() -> dict[str, Any]:
 
 
 def export_store(store: ox.Store, fmt: str, out: Path | None,
-                 graphs: list[ox.NamedNode] | None = None) -> None:
-    """Write the whole store, or only ``graphs``, to ``out`` (atomically) or to stdout."""
+                 quads: list[ox.Quad] | None = None) -> None:
+    """Write the whole store, or only ``quads``, to ``out`` (atomically) or to stdout."""
     if fmt not in EXPORT_FORMATS:
         raise InputError(f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
     if out is None:
-        _write(store, fmt, sys.stdout.buffer, graphs)
+        _write(store, fmt, sys.stdout.buffer, quads)
         sys.stdout.buffer.flush()
         return
     with atomic_writer(out, "wb") as handle:
-        _write(store, fmt, handle, graphs)
+        _write(store, fmt, handle, quads)
 
 
-def _write(store: ox.Store, fmt: str, handle: IO[bytes],
-           graphs: list[ox.NamedNode] | None) -> None:
+def _write(store: ox.Store, fmt: str, handle: IO[bytes], quads: list[ox.Quad] | None) -> None:
     if fmt == "jsonld":
-        handle.write(_jsonld(_quads(store, graphs)).encode("utf-8"))
+        handle.write(_jsonld(quads if quads is not None else store).encode("utf-8"))
     elif fmt in _QUAD_FORMATS:
-        if graphs is None:
+        if quads is None:
             store.dump(handle, EXPORT_FORMATS[fmt], prefixes=_prefixes(fmt))
         else:
-            ox.serialize(_quads(store, graphs), handle, EXPORT_FORMATS[fmt],
-                         prefixes=_prefixes(fmt))
+            ox.serialize(quads, handle, EXPORT_FORMATS[fmt], prefixes=_prefixes(fmt))
+    elif quads is None:
+        # A triple format holds one graph: the merge of all graphs, each triple once (a
+        # CONSTRUCT result is a set).
+        triples = store.query(_ALL_TRIPLES, use_default_graph_as_union=True)
+        ox.serialize(triples, handle, EXPORT_FORMATS[fmt], prefixes=_prefixes(fmt))
     else:
-        # A triple format holds one graph: the merge of the selected graphs, each triple once
-        # (a CONSTRUCT result is a set).
-        triples = store.query(_ALL_TRIPLES, use_default_graph_as_union=graphs is None,
-                              default_graph=graphs)
+        triples = list(dict.fromkeys(q.triple for q in quads))
         ox.serialize(triples, handle, EXPORT_FORMATS[fmt], prefixes=_prefixes(fmt))
 
 
 def _prefixes(fmt: str) -> dict[str, str] | None:
     return ns.PREFIXES if fmt in ("turtle", "trig") else None
-
-
-def _quads(store: ox.Store, graphs: list[ox.NamedNode] | None) -> Iterable[ox.Quad]:
-    if graphs is None:
-        return store.quads_for_pattern(None, None, None, None)
-    return (q for g in graphs for q in store.quads_for_pattern(None, None, None, g))
 
 
 def _jsonld(quads: Iterable[ox.Quad]) -> str:
@@ -151,5 +145,6 @@ def parse_file(path: Path, fmt: str, default_graph: ox.NamedNode) -> list[ox.Qua
     except (SyntaxError, ValueError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"{path}: malformed {fmt}: {first}") from exc
-    return [q if not isinstance(q.graph_name, ox.DefaultGraph)
+    # Triples outside a graph, and graphs named by a blank node, go to ``default_graph``.
+    return [q if isinstance(q.graph_name, ox.NamedNode)
             else ox.Quad(q.subject, q.predicate, q.object, default_graph) for q in quads]

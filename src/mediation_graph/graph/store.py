@@ -1,8 +1,9 @@
 """The persistent embedded store: pyoxigraph on disk (RocksDB) or in memory.
 
 One named graph per document and one for the relations derived from it, so building a document
-again replaces exactly what it produced before. RocksDB admits one writer process; a second
-opener gets a clear ``RuntimeFailure`` instead of a lock trace.
+again replaces exactly what it produced before; actor descriptions live once each in a shared
+graph (the last build that names an actor describes it). RocksDB admits one writer process; a
+second opener gets a clear ``RuntimeFailure`` instead of a lock trace.
 """
 
 from __future__ import annotations
@@ -16,11 +17,14 @@ import pyoxigraph as ox
 from ..errors import InputError, RuntimeFailure
 from ..model import Document, DocumentResult, Event
 from . import namespaces as ns
-from .convert import SCHEMA_ARTICLE, document_quads
-from .rebuild import documents_in, events_in, index_quads
+from .convert import PROV, SCHEMA, SHARED_GRAPH, DocumentGraphs, document_graphs
+from .rebuild import documents_in, events_in, index_quads, linked_entities
 from .results import QueryResult, run_query
 
 DEFAULT_STORE = Path("output/store")
+_SHARED = ox.NamedNode(SHARED_GRAPH)
+_ARTICLE = ox.NamedNode(SCHEMA["NewsArticle"][1:-1])
+_ASSOCIATED = ox.NamedNode(PROV["wasAssociatedWith"][1:-1])
 
 
 def _open(path: Path | None) -> ox.Store:
@@ -37,13 +41,17 @@ def _open(path: Path | None) -> ox.Store:
         raise RuntimeFailure(f"cannot open store {path}: {exc}") from exc
 
 
-def insert_data(quads: Iterable[ox.Quad]) -> str:
-    """SPARQL INSERT DATA for quads, grouped by graph (N-Triples terms are valid SPARQL)."""
-    by_graph: dict[str, list[str]] = {}
-    for quad in quads:
-        by_graph.setdefault(str(quad.graph_name), []).append(f"{quad.triple} .")
-    blocks = [f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items()]
-    return "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
+def replace_update(graphs: Iterable[str], subjects: Iterable[str],
+                   blocks: dict[str, list[str]]) -> str:
+    """One SPARQL update that drops ``graphs``, removes what the shared graph says about
+    ``subjects`` and inserts the N-Triples statements of ``blocks`` (graph IRI -> statements)."""
+    parts = [f"DROP SILENT GRAPH <{g}>" for g in graphs]
+    parts += [f"DELETE WHERE {{ GRAPH <{SHARED_GRAPH}> {{ {s} ?p ?o }} }}" for s in subjects]
+    body = "\n".join(f"GRAPH <{g}> {{\n" + " .\n".join(lines) + " .\n}"
+                     for g, lines in blocks.items() if lines)
+    if body:
+        parts.append("INSERT DATA {\n" + body + "\n}")
+    return " ;\n".join(parts)
 
 
 class Store:
@@ -78,47 +86,56 @@ class Store:
 
     # -- writing ------------------------------------------------------------------------------
     def add_document(self, result: DocumentResult) -> None:
-        """Replace the document's graph and its relation graph in one transaction."""
-        graph, quads, rel_graph, rel_quads = document_quads(result)
-        update = (f"DROP SILENT GRAPH {graph} ;\nDROP SILENT GRAPH {rel_graph} ;\n"
-                  + insert_data([*quads, *rel_quads]))
-        self._update(update)
+        """Replace the document's graph, its relation graph and its actors' descriptions, in
+        one transaction."""
+        out = document_graphs(result)
+        shared = [t for ts in out.shared.values() for t in ts]
+        self.update(replace_update(
+            [out.graph, out.rel_graph], out.shared,
+            {out.graph: out.triples, out.rel_graph: out.relations, SHARED_GRAPH: shared}))
 
-    def add_documents(self, results: Iterable[DocumentResult], batch: int = 500_000) -> None:
+    def add_documents(self, results: Iterable[DocumentResult], batch: int = 1_000_000) -> None:
         """Bulk load many documents (the fast path for a first build or a benchmark).
 
-        Documents are converted in batches of about ``batch`` quads; each batch first removes
-        the old graphs of its documents, then goes through the bulk loader, which is fast but
-        not transactional (an interrupted load leaves whole batches only)."""
-        pending: list[ox.Quad] = []
-        graphs: list[ox.NamedNode] = []
+        Documents are converted in batches of about ``batch`` statements; each batch first
+        removes the old graphs of its documents and the old descriptions of its actors, then
+        goes through the bulk loader, which is fast but not transactional (an interrupted load
+        leaves whole batches only)."""
+        pending: list[DocumentGraphs] = []
+        size = 0
         for result in results:
-            graph, doc_quads, rel_graph, rel_quads = document_quads(result)
-            graphs += [graph, rel_graph]
-            pending += doc_quads
-            pending += rel_quads
-            if len(pending) >= batch:
-                self._bulk(pending, graphs)
-                pending, graphs = [], []
-        if pending or graphs:
-            self._bulk(pending, graphs)
+            out = document_graphs(result)
+            pending.append(out)
+            size += len(out.triples) + len(out.relations)
+            if size >= batch:
+                self._bulk(pending)
+                pending, size = [], 0
+        if pending:
+            self._bulk(pending)
 
-    def _bulk(self, quads: list[ox.Quad], graphs: list[ox.NamedNode]) -> None:
+    def _bulk(self, batch: list[DocumentGraphs]) -> None:
         store = self.oxigraph
+        shared: dict[str, list[str]] = {}
+        for out in batch:
+            shared.update(out.shared)
         try:
-            for graph in graphs:
-                if store.contains_named_graph(graph):
-                    store.remove_graph(graph)
-            store.bulk_extend(quads)
+            for out in batch:
+                for name in (out.graph, out.rel_graph):
+                    node = ox.NamedNode(name)
+                    if store.contains_named_graph(node):
+                        store.remove_graph(node)
+            for subject in shared:
+                node = ox.NamedNode(subject[1:-1])
+                for quad in list(store.quads_for_pattern(node, None, None, _SHARED)):
+                    store.remove(quad)
+            lines = [f"{t} <{out.graph}> .\n" for out in batch for t in out.triples]
+            lines += [f"{t} <{out.rel_graph}> .\n" for out in batch for t in out.relations]
+            lines += [f"{t} <{SHARED_GRAPH}> .\n" for ts in shared.values() for t in ts]
+            store.bulk_load("".join(lines).encode("utf-8"), ox.RdfFormat.N_QUADS)
         except OSError as exc:
             raise RuntimeFailure(f"cannot write to store {self.path}: {exc}") from exc
 
-    def replace_graphs(self, quads: list[ox.Quad], graphs: Iterable[ox.NamedNode]) -> None:
-        """Drop ``graphs`` and insert ``quads`` in one transaction (used by import)."""
-        drops = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in graphs)
-        self._update(drops + insert_data(quads))
-
-    def _update(self, update: str) -> None:
+    def update(self, update: str) -> None:
         try:
             self.oxigraph.update(update)
         except OSError as exc:
@@ -137,25 +154,37 @@ class Store:
     def documents(self) -> list[Document]:
         docs: list[Document] = []
         for graph in self.document_graphs():
-            for quad in self.oxigraph.quads_for_pattern(None, None, SCHEMA_ARTICLE, graph):
-                node = quad.subject
+            for quad in self.oxigraph.quads_for_pattern(None, None, _ARTICLE, graph):
                 docs.extend(documents_in(index_quads(
-                    self.oxigraph.quads_for_pattern(node, None, None, graph))))
+                    self.oxigraph.quads_for_pattern(quad.subject, None, None, graph))))
         return sorted(docs, key=lambda d: d.id)
 
     def events(self, doc_id: str | None = None) -> list[Event]:
         """Events rebuilt from RDF with their mentions, entities and spans, in document order."""
-        if doc_id is not None:
-            if not self.has_document(doc_id):
-                raise InputError(f"no document {doc_id!r} in the store")
-            graphs = [ox.NamedNode(ns.doc_graph_iri(doc_id))]
-        else:
-            graphs = self.document_graphs()
         events: list[Event] = []
-        for graph in graphs:
-            quads = self.oxigraph.quads_for_pattern(None, None, None, graph)
-            events.extend(events_in(index_quads(quads)))
+        for graph in self._graphs_of(doc_id)[:1] if doc_id else self.document_graphs():
+            index = index_quads(self.oxigraph.quads_for_pattern(None, None, None, graph))
+            for entity in linked_entities(index):
+                index_quads(self.oxigraph.quads_for_pattern(
+                    ox.NamedNode(entity), None, None, _SHARED), index)
+            events.extend(events_in(index))
         return sorted(events, key=lambda e: (e.doc_id, e.sentence, e.trigger.start, e.id))
+
+    def _graphs_of(self, doc_id: str) -> list[ox.NamedNode]:
+        """A document's graph and relation graph, or an InputError if it is not stored."""
+        if not self.has_document(doc_id):
+            raise InputError(f"no document {doc_id!r} in the store")
+        return [ox.NamedNode(ns.doc_graph_iri(doc_id)), ox.NamedNode(ns.rel_graph_iri(doc_id))]
+
+    def document_quads(self, doc_id: str) -> list[ox.Quad]:
+        """A document's two graphs plus the shared descriptions of the actors it names."""
+        quads: list[ox.Quad] = []
+        for graph in self._graphs_of(doc_id):
+            quads += self.oxigraph.quads_for_pattern(None, None, None, graph)
+        agents = {q.object.value for q in quads if q.predicate == _ASSOCIATED}
+        for subject in sorted(linked_entities(index_quads(quads)) | agents):
+            quads += self.oxigraph.quads_for_pattern(ox.NamedNode(subject), None, None, _SHARED)
+        return quads
 
     def query(self, sparql: str) -> QueryResult:
         """SPARQL 1.1 over the union of all graphs; our prefixes need no declaration."""
@@ -164,13 +193,8 @@ class Store:
     def export(self, fmt: str, out: Path | None, doc_id: str | None = None) -> None:
         from .formats import export_store  # rdflib is imported only when exporting
 
-        graphs = None
-        if doc_id is not None:
-            if not self.has_document(doc_id):
-                raise InputError(f"no document {doc_id!r} in the store")
-            graphs = [ox.NamedNode(ns.doc_graph_iri(doc_id)),
-                      ox.NamedNode(ns.rel_graph_iri(doc_id))]
-        export_store(self.oxigraph, fmt, out, graphs)
+        quads = self.document_quads(doc_id) if doc_id is not None else None
+        export_store(self.oxigraph, fmt, out, quads)
 
     def import_file(self, path: Path, fmt: str | None = None,
                     graph: str | None = None) -> tuple[int, int]:
@@ -178,7 +202,9 @@ class Store:
 
         Triples outside a named graph go to ``graph`` (default: one named after the file's
         absolute path, so importing the same file again replaces what it gave before). Every
-        named graph the file holds is replaced whole, in one transaction after a full parse.
+        named graph the file holds is replaced whole, in one transaction after a full parse,
+        except the shared graph of actor descriptions, where only the actors the file
+        describes are replaced.
         """
         from .formats import guess_format, parse_file
 
@@ -189,7 +215,9 @@ class Store:
         except ValueError as exc:
             raise InputError(f"not an IRI: {name}") from exc
         quads = parse_file(path, guess_format(path, fmt), target)
-        graphs = {q.graph_name.value: q.graph_name for q in quads
-                  if isinstance(q.graph_name, ox.NamedNode)}
-        self.replace_graphs(quads, graphs.values())
-        return len(quads), len(graphs)
+        blocks: dict[str, list[str]] = {}
+        for q in quads:
+            blocks.setdefault(q.graph_name.value, []).append(str(q.triple))
+        described = {str(q.subject) for q in quads if q.graph_name == _SHARED}
+        self.update(replace_update([g for g in blocks if g != SHARED_GRAPH], described, blocks))
+        return len(quads), len(blocks)

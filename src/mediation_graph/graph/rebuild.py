@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+import pyoxigraph as ox
 from pyoxigraph import Literal, NamedNode, Quad
 
 from ..model import Document, Entity, Event, Mention, Span
@@ -44,6 +45,16 @@ def index_quads(quads: Iterable[Quad], index: Index | None = None) -> Index:
 def linked_entities(index: Index) -> set[str]:
     """IRIs of the actors the events of an index name (to fetch their descriptions)."""
     return {o.value for props in index.values() for p in ENTITY_LINKS for o in props.get(p, [])}
+
+
+def read_graph(store: ox.Store, graph: NamedNode) -> Index:
+    """A document graph indexed together with the shared descriptions of the actors it names:
+    everything ``events_in`` and ``documents_in`` need."""
+    index = index_quads(store.quads_for_pattern(None, None, None, graph))
+    shared = NamedNode(c.SHARED_GRAPH)
+    for entity in linked_entities(index):
+        index_quads(store.quads_for_pattern(NamedNode(entity), None, None, shared), index)
+    return index
 
 
 def _one(index: Index, subject: str, predicate: str) -> Term | None:

@@ -18,7 +18,7 @@ from ..errors import InputError, RuntimeFailure
 from ..model import Document, DocumentResult, Event
 from . import namespaces as ns
 from .convert import PROV, SCHEMA, SHARED_GRAPH, DocumentGraphs, document_graphs
-from .rebuild import documents_in, events_in, index_quads, linked_entities
+from .rebuild import documents_in, events_in, index_quads, linked_entities, read_graph
 from .results import QueryResult, run_query
 
 DEFAULT_STORE = Path("output/store")
@@ -163,11 +163,7 @@ class Store:
         """Events rebuilt from RDF with their mentions, entities and spans, in document order."""
         events: list[Event] = []
         for graph in self._graphs_of(doc_id)[:1] if doc_id else self.document_graphs():
-            index = index_quads(self.oxigraph.quads_for_pattern(None, None, None, graph))
-            for entity in linked_entities(index):
-                index_quads(self.oxigraph.quads_for_pattern(
-                    ox.NamedNode(entity), None, None, _SHARED), index)
-            events.extend(events_in(index))
+            events.extend(events_in(read_graph(self.oxigraph, graph)))
         return sorted(events, key=lambda e: (e.doc_id, e.sentence, e.trigger.start, e.id))
 
     def _graphs_of(self, doc_id: str) -> list[ox.NamedNode]:

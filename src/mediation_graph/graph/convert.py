@@ -9,8 +9,7 @@ meet an actor's name once per document.
 
 Terms are written as text (N-Triples syntax, which is also SPARQL syntax): building millions of
 pyoxigraph term objects costs several times more than formatting the strings, and the store
-parses them in Rust either way. Values equal to a default are left out (a mention's kind
-"name", an event's language when it is the document's); ``rebuild`` restores them.
+parses them in Rust either way. A mention's kind is left out when it is the default "name".
 """
 
 from __future__ import annotations
@@ -51,7 +50,7 @@ NIF = _terms(ns.NIF, "Context", "Sentence", "Phrase", "isString", "beginIndex", 
 ITS_IDENT = iri(ns.ITSRDF + "taIdentRef")
 SCHEMA = _terms(ns.SCHEMA, "NewsArticle", "name", "datePublished", "inLanguage", "url",
                 "headline", "softwareVersion")
-MG = _terms(ns.MG, "Actor", "ExtractionRun", "Mention",
+MG = _terms(ns.MG, "Event", "Actor", "ExtractionRun", "Mention",
             "eventId", "docId", "cameo", "mode", "context", "actor", "recipient", "speaker",
             "confidence", "negated", "modality", "quadClass", "sentenceIndex", "trigger",
             "evidence", "document", "listIndex", "mention", "mentionKind", "resolvedFrom",
@@ -157,7 +156,6 @@ class _Writer:
         self.out = DocumentGraphs(doc.id, ns.doc_graph_iri(doc.id), ns.rel_graph_iri(doc.id))
         self.doc_id = doc.id
         self.doc = iri(ns.doc_iri(doc.id))
-        self.doc_language = doc.language
         self.run = iri(ns.run_iri(doc.id, __version__))
         self.spans: set[tuple[int, int]] = set()
 
@@ -207,6 +205,7 @@ def _write_document(w: _Writer, result: DocumentResult) -> None:
 def _write_event(w: _Writer, event: Event) -> None:
     node = iri(ns.event_iri(w.doc_id, event.id))
     w.add(node, RDF["type"], SEM["Event"])
+    w.add(node, RDF["type"], MG["Event"])
     w.add(node, MG["eventId"], literal(event.id))
     w.add(node, MG["document"], w.doc)
     w.add(node, PROV["wasGeneratedBy"], w.run)
@@ -221,8 +220,7 @@ def _write_event(w: _Writer, event: Event) -> None:
         w.add(node, MG["context"], iri(ns.PLOVER_CONTEXT + context))
     if event.date:
         w.add(node, SEM["hasTimeStamp"], date(event.date))
-    if event.language != w.doc_language:
-        w.add(node, MG["language"], literal(event.language))
+    w.add(node, MG["language"], literal(event.language))
     w.add(node, MG["sentenceIndex"], integer(event.sentence))
     w.add(node, MG["confidence"], decimal(event.confidence))
     w.add(node, MG["negated"], TRUE if event.negated else FALSE)

@@ -126,7 +126,7 @@ def _event(index: Index, node: str, docs: dict[str, Document]) -> Event:
         id=_text(index, node, c.MG["eventId"]) or node,
         doc_id=doc.id if doc else "",
         sentence=sentence,
-        language=_text(index, node, c.MG["language"]) or (doc.language if doc else ""),
+        language=_text(index, node, c.MG["language"]) or "",
         event=_local(_text(index, node, c.SEM["eventType"]) or "", ns.PLOVER_TYPE),
         cameo=_local(cameo, ns.CAMEO) if cameo else "",
         trigger=_span(index, _text(index, node, c.MG["trigger"]) or ""),

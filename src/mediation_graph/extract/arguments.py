@@ -55,12 +55,16 @@ class Arguments:
 
 
 def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
-                   next_trigger_start: int, previous_subject: list[Mention]) -> Arguments:
+                   next_trigger_start: int, previous_subject: list[Mention],
+                   own_actor: Mention | None = None) -> Arguments:
     args = Arguments()
     clause_start, clause_end = view.clause_limits(match.start)
     scope_end = min(clause_end, next_trigger_start)
     between = _between_list(view, match.end, scope_end)
-    _find_actors(view, match, trigger, args, clause_start, scope_end)
+    if own_actor is not None:
+        args.use("actors", [own_actor], 0.8, "role noun")
+    else:
+        _find_actors(view, match, trigger, args, clause_start, scope_end)
     _find_recipients(view, match, trigger, args, scope_end, clause_end, between)
     if trigger.mode == "mediate" and not args.recipients:
         earlier = _earlier_parties(view, match.start)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Event, Mention, Span
 
+HOSTING_CAMEO = {"043"}  # host a visit: hosting two parties at once is mediating between them
 DISPUTE_EVENTS = {"ASSAULT", "COERCE", "RETREAT", "THREATEN", "AGREE"}
 NEGOTIATION_CAMEO = {"046", "045", "0356", "037", "038", "039", "0871", "081", "082", "0841"}
 
@@ -86,6 +87,9 @@ def resolve_document(events: list[Event]) -> list[Event]:
             event.recipients = [_as_discourse_reference(m, event)
                                 for m in parties.disputants or parties.document_disputants]
             event.confidence = round(event.confidence * 0.85, 3)
+        if event.cameo in HOSTING_CAMEO and len({m.entity.id for m in event.recipients}) >= 2:
+            # "Qatar hosted the two sides", "hosted talks between Riyadh and Tehran"
+            event.mode, event.cameo = "mediate", "045"
         if not event.actors and len(event.recipients) >= 2 and event.mode != "mediate":
             # "negotiations between the two sides": the first party acts, the other receives
             event.actors, event.recipients = event.recipients[:1], event.recipients[1:]

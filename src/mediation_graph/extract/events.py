@@ -26,6 +26,9 @@ from .modality import Modality, find_cues, modality_of
 
 _ARABIC_ENCLITICS = ("هما", "هم", "ها", "ه")
 _TOPIC_GAP = 4
+THIRD_PARTY_EVENTS = {"AGREE", "RETREAT", "CONCEDE", "CONSULT"}
+MEDIATION = Trigger(event="CONSULT", cameo="045", pos="noun", mode="mediate",
+                    context=("diplomatic",))
 
 
 @dataclass
@@ -87,7 +90,7 @@ def _expanded_keys(keys: tuple[str, ...], future: bool, enclitic: bool) -> tuple
 def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]:
     language = view.language
     matches = [(m, f) for m, f in find_triggers(view.tokens, lexicon.triggers[language], language)
-               if not _inside_actor(view, m)]
+               if not _inside_actor(view, m) or _saying_role(view, m)]
     kept = _without_topics(view, matches)
     hits = find_cues(view, lexicon.cues[language])
     events: list[SentenceEvent] = []
@@ -98,14 +101,46 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
         clause_start = view.clause_limits(match.start, soft=True)[0]
         earlier = [c for c in subjects_by_clause if c < clause_start]
         previous_subject = subjects_by_clause[max(earlier)] if earlier else []
-        args = find_arguments(view, match, trigger, next_start, previous_subject)
+        args = find_arguments(view, match, trigger, next_start, previous_subject,
+                              own_actor=_saying_role(view, match))
         if args.actors and any("subject" in p for p in args.patterns[:1]):
             subjects_by_clause.setdefault(clause_start, args.actors)
         span = _span(view, match.start, match.end)
-        events.append(SentenceEvent(trigger, span, args,
-                                    modality_of(view, match, hits, future_prefix),
-                                    _confidence(args, trigger)))
+        modality = modality_of(view, match, hits, future_prefix)
+        mediation = _third_party_mediation(args, trigger)
+        if mediation is not None:
+            events.append(SentenceEvent(MEDIATION, span, mediation, modality,
+                                        _confidence(mediation, trigger)))
+        events.append(SentenceEvent(trigger, span, args, modality, _confidence(args, trigger)))
     return events
+
+
+def _third_party_mediation(args: Arguments, trigger: Trigger) -> Arguments | None:
+    """"Egypt reached a truce between Israel and Islamic Jihad": an actor bringing about an
+    agreement or talks between two others mediates between them, and the parties agree.
+    ``args`` becomes the parties' own event; the mediation is returned."""
+    if trigger.mode == "mediate" or trigger.event not in THIRD_PARTY_EVENTS:
+        return None
+    if "between" not in args.patterns or len(args.recipients) < 2 or not args.actors:
+        return None
+    parties = {m.entity.id for m in args.recipients}
+    if parties & {m.entity.id for m in args.actors}:
+        return None
+    mediation = Arguments(list(args.actors), list(args.recipients), args.strength,
+                          [*args.patterns, "third party"])
+    args.actors, args.recipients = args.recipients[:1], args.recipients[1:]
+    return mediation
+
+
+def _saying_role(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:
+    """A role noun that says the action ("Qatari mediators", "وسطاء من عمان") is a trigger
+    whose actor is the mention it lies in."""
+    if match.values[0].mode != "mediate":
+        return None
+    for mention in view.mentions:
+        if mention.kind == "role" and mention.token_start <= match.start < mention.token_end:
+            return mention
+    return None
 
 
 def _inside_actor(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:

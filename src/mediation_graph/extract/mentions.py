@@ -193,8 +193,7 @@ def _after_locative(tokens: list[Token], start: int, lexicon: Lexicon, language:
         if j <= 0:
             return False
         if _ends_at(grammar, tokens, j, "place_head"):
-            j = _start_of(grammar, tokens, j, "place_head")
-            continue
+            return True  # "العاصمة أنقرة", "شوارع يريفان": a place whatever comes before
         if tokens[j - 1].text in {"the", ","}:
             j -= 1
             continue

@@ -9,6 +9,7 @@ requests, errors, queries per second and p50/p99 latency.
 
     .venv/bin/python benchmarks/serve.py                     # 100,000 events, 8 clients, 10 s
     .venv/bin/python benchmarks/serve.py --events 10000 --clients 4 --seconds 5
+    .venv/bin/python benchmarks/serve.py --store /tmp/bench-store   # keep it; reuse next time
 
 Goals (issue 8): at least 200 queries/s, p99 under 250 ms, no errors.
 """
@@ -56,13 +57,17 @@ def graph_benchmark() -> ModuleType:
     return module
 
 
-def build(path: Path, events: int) -> tuple[float, list[str]]:
-    """Bulk-load the synthetic store; returns the seconds it took and the actor ids."""
+def build(path: Path, events: int) -> list[str]:
+    """Bulk-load the synthetic store unless ``path`` holds one; returns the actor ids."""
     generator = graph_benchmark()
-    started = time.perf_counter()
-    with Store(path) as store:
-        store.add_documents(generator.synthetic(events))
-    return time.perf_counter() - started, [a.id for a in generator.ACTORS]
+    if path.exists():
+        print(f"store: reusing {path}")
+    else:
+        started = time.perf_counter()
+        with Store(path) as store:
+            store.add_documents(generator.synthetic(events))
+        print(f"store: {events:,} events loaded in {time.perf_counter() - started:.1f} s")
+    return [a.id for a in generator.ACTORS]
 
 
 def start_server(store: Path, workers: int) -> tuple[subprocess.Popen, str, int]:
@@ -137,11 +142,12 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=10.0, help="per query kind")
     parser.add_argument("--workers", type=int, default=2, help="server worker processes")
+    parser.add_argument("--store", type=Path,
+                        help="build the store here and keep it, or reuse the one found here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="mg-serve-bench-") as folder:
-        store = Path(folder) / "store"
-        load_seconds, actors = build(store, args.events)
-        print(f"store: {args.events:,} events loaded in {load_seconds:.1f} s")
+        store = args.store or Path(folder) / "store"
+        actors = build(store, args.events)
         process, host, port = start_server(store, args.workers)
         try:
             print(f"server: {args.workers} workers; {args.clients} clients, "

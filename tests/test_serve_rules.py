@@ -11,7 +11,13 @@ from rdflib.plugins.sparql.results.xmlresults import XMLResultParser
 
 from mediation_graph.graph.store import Store
 from mediation_graph.serve.answer import QueryRequest, answer_query
-from mediation_graph.serve.events import FilterError, events_jsonl, parse_filter, select_query
+from mediation_graph.serve.events import (
+    FilterError,
+    actor_query,
+    events_jsonl,
+    parse_filter,
+    select_query,
+)
 from mediation_graph.serve.guard import Refused, check, outbound_operation
 from mediation_graph.serve.negotiate import GRAPH_OFFERS, SOLUTION_OFFERS, NotAcceptable, choose
 from mediation_graph.view.sample import mediation_story
@@ -144,9 +150,9 @@ def test_filters_are_checked_before_any_query() -> None:
 
 
 def test_filter_values_enter_the_query_as_escaped_literals() -> None:
-    chosen = parse_filter({"actor": 'Qatar" } ; DROP ALL ; #'}, 10, 10)
-    query = select_query(chosen)
-    assert 'LCASE("Qatar\\" } ; DROP ALL ; #")' in query
+    chosen = parse_filter({"actor": 'Qatar" } ; DROP ALL ; #', "language": "en"}, 10, 10)
+    assert 'LCASE("Qatar\\" } ; DROP ALL ; #")' in actor_query(chosen.actor or "")
+    assert '?event mg:language "en" .' in select_query(chosen)
 
 
 def test_events_by_filter_in_document_order(store: ox.Store) -> None:

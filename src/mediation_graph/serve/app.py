@@ -183,7 +183,7 @@ class Endpoint:
         try:
             yield
         finally:
-            await anyio.to_thread.run_sync(self.stop)
+            self.stop()  # on the loop: the workers' streams belong to it
 
     @property
     def state(self) -> _State:

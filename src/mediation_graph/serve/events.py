@@ -1,7 +1,8 @@
 """Events out of the store by filter: for ``/events`` (JSONL) and for the live view (``/``).
 
-A filter becomes one SPARQL SELECT that finds the matching events in order; only the document
-graphs holding them are then read back into ``Event`` records, so a narrow filter over a big
+A filter becomes a SPARQL SELECT that finds the matching events in order (an actor filter first
+looks up the actors by id or name, then follows the index from them); only the document graphs
+holding the events are then read back into ``Event`` records, so a narrow filter over a big
 store reads little. Filter values enter the query as escaped literals, never as raw text.
 """
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from ..graph import namespaces as ns
-from ..graph.rebuild import documents_in, events_in, index_quads
+from ..graph.rebuild import documents_in, events_in, read_graph
 from ..model import PLOVER_TYPES, Event
 from ..view.html import render_html
 
@@ -86,10 +87,20 @@ def _literal(value: str) -> str:
     return str(ox.Literal(value))
 
 
-def select_query(chosen: EventFilter) -> str:
-    """SELECT the matching events' graph, document id and event id, in document order."""
+def actor_query(actor: str) -> str:
+    """SELECT the actors whose id or name is ``actor``, in any case."""
+    return ("SELECT DISTINCT ?who WHERE {\n  ?who a mg:Actor ; mg:entityId|schema:name ?label .\n"
+            f"  FILTER (LCASE(STR(?label)) = LCASE({_literal(actor)}))\n}}\n")
+
+
+def select_query(chosen: EventFilter, actors: list[ox.NamedNode] | None = None) -> str:
+    """SELECT the matching events' graph, document id and event id, in document order; with
+    ``actors``, only events that name one of them in any role."""
     lines = ["?event a mg:Event ; mg:document ?doc ; mg:sentenceIndex ?sentence ;",
              "       mg:eventId ?id .", "?doc mg:docId ?docId ."]
+    if actors is not None:
+        lines.insert(0, f"VALUES ?who {{ {' '.join(str(a) for a in actors)} }}")
+        lines.insert(1, "?event mg:actor|mg:recipient|mg:speaker ?who .")
     if chosen.type:
         lines.append(f"?event sem:eventType plover:{chosen.type} .")
     if chosen.language:
@@ -103,32 +114,34 @@ def select_query(chosen: EventFilter) -> str:
         if chosen.date_to:
             lines.append(f"FILTER (SUBSTR({day}, 1, {len(chosen.date_to)}) <= "
                          f"{_literal(chosen.date_to)})")
-    if chosen.actor:
-        lines += ["FILTER EXISTS {",
-                  "  ?event mg:actor|mg:recipient|mg:speaker ?who .",
-                  "  ?who mg:entityId|schema:name ?label .",
-                  f"  FILTER (LCASE(STR(?label)) = LCASE({_literal(chosen.actor)}))", "}"]
     body = "\n    ".join(lines)
-    return (f"SELECT ?graph ?docId ?id WHERE {{\n  GRAPH ?graph {{\n    {body}\n  }}\n}}\n"
-            f"ORDER BY ?docId ?sentence ?id\nLIMIT {chosen.limit}\nOFFSET {chosen.offset}\n")
+    # DISTINCT: an actor named twice in one event (actor and recipient) matches it twice.
+    return (f"SELECT DISTINCT ?graph ?docId ?sentence ?id WHERE {{\n  GRAPH ?graph {{\n"
+            f"    {body}\n  }}\n}}\nORDER BY ?docId ?sentence ?id\nLIMIT {chosen.limit}\n"
+            f"OFFSET {chosen.offset}\n")
 
 
 def matching_events(store: ox.Store, chosen: EventFilter) -> tuple[list[Event], dict[str, str]]:
     """The events that match, in document order, and the titles of their documents."""
+    actors = None
+    if chosen.actor:
+        found = store.query(actor_query(chosen.actor), prefixes=ns.PREFIXES,
+                            use_default_graph_as_union=True)
+        actors = [row["who"] for row in found]
+        if not actors:
+            return [], {}
     wanted: dict[ox.NamedNode, set[str]] = {}
     order: list[tuple[str, str]] = []
-    for row in store.query(select_query(chosen), prefixes=ns.PREFIXES):
+    for row in store.query(select_query(chosen, actors), prefixes=ns.PREFIXES):
         wanted.setdefault(row["graph"], set()).add(row["id"].value)
         order.append((row["docId"].value, row["id"].value))
-    found: dict[tuple[str, str], Event] = {}
+    events: dict[tuple[str, str], Event] = {}
     titles: dict[str, str] = {}
     for graph, ids in wanted.items():
-        index = index_quads(store.quads_for_pattern(None, None, None, graph))
-        for event in events_in(index):
-            if event.id in ids:
-                found[(event.doc_id, event.id)] = event
+        index = read_graph(store, graph)
+        events.update({(e.doc_id, e.id): e for e in events_in(index) if e.id in ids})
         titles.update({d.id: d.title for d in documents_in(index) if d.title})
-    return [found[key] for key in order if key in found], titles
+    return [events[key] for key in order if key in events], titles
 
 
 def events_jsonl(store: ox.Store, chosen: EventFilter) -> bytes:

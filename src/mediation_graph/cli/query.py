@@ -11,6 +11,7 @@ from ..errors import InputError
 from ..graph.library import library, resolve
 from ..graph.results import FORMATS
 from ..graph.store import DEFAULT_STORE, Store
+from ..scale.remote import Endpoints, RemoteStore, is_remote
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,8 +22,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "declaration. CONSTRUCT and DESCRIBE print Turtle.")
     parser.add_argument("query", nargs="?", metavar="SPARQL|FILE|NAME",
                         help="the query text, a file holding it, or a name from --list")
-    parser.add_argument("--store", type=Path, default=DEFAULT_STORE, metavar="DIR",
-                        help=f"the store directory (default: {DEFAULT_STORE})")
+    parser.add_argument("--store", default=str(DEFAULT_STORE), metavar="DIR|URL",
+                        help=f"the store directory, or the http(s) URL of a SPARQL 1.1 store "
+                             f"(default: {DEFAULT_STORE})")
+    parser.add_argument("--store-config", type=Path, metavar="TOML",
+                        help="endpoints and credential variables of a remote store")
     parser.add_argument("--format", choices=FORMATS, default="table",
                         help="how to print SELECT results (default: table)")
     parser.add_argument("--list", action="store_true", help="list the named queries")
@@ -43,8 +47,12 @@ def run(args: argparse.Namespace) -> int:
     if not args.query:
         raise InputError("query: give SPARQL, a .rq file or a query name (or --list)")
     sparql = resolve(args.query)
-    with Store(existing_store(args.store)) as store:
-        result = store.query(sparql)
+    if is_remote(args.store):
+        with RemoteStore(Endpoints.from_url(args.store, args.store_config)) as remote:
+            result = remote.query(sparql)
+    else:
+        with Store(existing_store(Path(args.store))) as store:
+            result = store.query(sparql)
     sys.stdout.write(result.serialize(args.format))
     return 0
 

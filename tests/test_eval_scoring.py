@@ -77,7 +77,7 @@ def test_detection_counts_per_record_and_type_and_fills_the_confusion_table() ->
     assert result.detection["ASSAULT"].figures() == {
         "p": 0.5, "r": 1.0, "f1": 0.667, "tp": 1, "pred": 2, "gold": 1}
     assert result.detection["PROTEST"].figures() == {
-        "p": None, "r": 0.0, "f1": None, "tp": 0, "pred": 0, "gold": 2}
+        "p": None, "r": 0.0, "f1": 0.0, "tp": 0, "pred": 0, "gold": 2}
     assert result.confusion == {("ASSAULT", "ASSAULT"): 1, ("PROTEST", "ASSAULT"): 1,
                                 ("PROTEST", "-"): 1}
 

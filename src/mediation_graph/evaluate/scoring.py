@@ -49,8 +49,10 @@ class Counts:
         precision = self.right / self.pred if self.pred else None
         recall = self.hit / self.gold if self.gold else None
         f1 = None
-        if precision is not None and recall is not None:
-            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        if precision == 0 or recall == 0:
+            f1 = 0.0  # nothing right, or nothing found: no better than zero whatever the other
+        elif precision is not None and recall is not None:
+            f1 = 2 * precision * recall / (precision + recall)
         return {"p": _round(precision), "r": _round(recall), "f1": _round(f1),
                 "tp": self.hit, "pred": self.pred, "gold": self.gold}
 

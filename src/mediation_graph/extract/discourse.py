@@ -36,17 +36,13 @@ class Parties:
     document_disputants: list[Mention] = field(default_factory=list)
 
     def observe(self, event: Event) -> None:
-        sides = _resolved(event.actors) + _resolved(event.recipients)
-        if event.mode == "mediate":
-            sides = _resolved(event.recipients)
+        sides = parties_of(event)
         if len({m.entity.id for m in sides}) < 2:
             return
-        if is_dispute_event(event) and any(m.entity.type == "person" for m in sides):
-            return  # the parties to a conflict are states and groups, not their envoys
-        if is_dispute_event(event) and event.event != "ASSAULT":
-            self.disputants = sides
-        elif event.event == "CONSULT":
+        if is_meeting(event):
             self.participants = sides
+        elif _may_name_disputants(event, sides):
+            self.disputants = sides
 
     def for_event(self, event: Event) -> list[Mention]:
         if is_dispute_event(event):
@@ -58,17 +54,31 @@ def _resolved(mentions: Iterable[Mention]) -> list[Mention]:
     return [m for m in mentions if m.kind != "collective"]
 
 
+def parties_of(event: Event) -> list[Mention]:
+    """The named sides of an event: a mediation's parties, or everyone else's actors and
+    recipients."""
+    sides = event.recipients if event.mode == "mediate" else event.actors + event.recipients
+    return [m for m in _resolved(sides) if m.entity.linked and m.entity.type != "place"]
+
+
+def is_meeting(event: Event) -> bool:
+    return event.event == "CONSULT" and not is_dispute_event(event)
+
+
+def _may_name_disputants(event: Event, sides: list[Mention]) -> bool:
+    # the parties to a conflict are states and groups, not their envoys; an attack's target
+    # is often no party ("the civilians")
+    return event.event != "ASSAULT" and not any(m.entity.type == "person" for m in sides)
+
+
 def document_disputants(events: list[Event]) -> list[Mention]:
-    """The pair most often named as the two sides of talks or mediation in the document."""
-    pairs: Counter[tuple[str, str]] = Counter()
-    examples: dict[tuple[str, str], list[Mention]] = {}
+    """The pair most often named as the two sides of talks, deals or mediation in the document."""
+    pairs: Counter[tuple[str, ...]] = Counter()
+    examples: dict[tuple[str, ...], list[Mention]] = {}
     for event in events:
-        if not is_dispute_event(event) or event.event == "ASSAULT":
-            continue
-        sides = _resolved(event.recipients if event.mode == "mediate"
-                          else event.actors + event.recipients)
-        unique = {m.entity.id: m for m in sides if m.entity.linked}
-        if len(unique) == 2:
+        sides = parties_of(event)
+        unique = {m.entity.id: m for m in sides}
+        if len(unique) == 2 and not is_meeting(event) and _may_name_disputants(event, sides):
             key = tuple(sorted(unique))
             pairs[key] += 1
             examples.setdefault(key, list(unique.values()))

@@ -134,7 +134,7 @@ class Dask(Generic[Tag]):
             raise InputError("--dask needs dask[distributed] (pip install "
                              "'dask[distributed]>=2024.1')") from exc
         try:
-            self._client = Client(address, timeout=30)
+            self._client = Client(address)  # timeout: distributed.comm.timeouts.connect
         except (OSError, TimeoutError) as exc:
             raise RuntimeFailure(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
         self.workers = max(1, sum(w.get("nthreads", 1) for w in

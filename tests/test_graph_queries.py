@@ -3,6 +3,8 @@ answers from the embedded store and from rdflib over the exported Turtle."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import rdflib
 
@@ -85,6 +87,15 @@ def test_every_named_query_has_a_title_a_description_and_an_expectation():
 @pytest.mark.parametrize("name", SELECTS)
 def test_named_query_returns_the_expected_rows_in_order(graph_store, name):
     assert graph_store.query(QUERIES[name].sparql).values() == EXPECTED[name]
+
+
+def test_an_event_without_counterparts_is_one_timeline_row(graph_store, graph_results):
+    arabic = graph_results[0]
+    alone = dataclasses.replace(arabic.events[1], id="alone", recipients=[])
+    graph_store.add_document(dataclasses.replace(arabic, events=[alone]))
+    rows = graph_store.query(QUERIES["actor-timeline"].sparql).values()
+    assert rows == [("2024-04-20", "ankara-ar", "alone", CONSULT, "actor", None, "false",
+                     ASSERTED)]
 
 
 def test_the_mediation_network_is_a_graph_of_who_mediates_for_whom(graph_store):

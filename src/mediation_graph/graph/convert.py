@@ -137,11 +137,13 @@ class DocumentGraphs:
     relations: list[str] = field(default_factory=list)
     shared: dict[str, list[str]] = field(default_factory=dict)  # subject IRI -> its triples
 
-    def nquads(self) -> str:
+    def nquads(self, shared: bool = True) -> str:
+        """N-Quads of the document's graphs, and of its actors' descriptions if ``shared``."""
         g, r, s = iri(self.graph), iri(self.rel_graph), iri(SHARED_GRAPH)
         lines = [f"{t} {g} .\n" for t in self.triples]
         lines += [f"{t} {r} .\n" for t in self.relations]
-        lines += [f"{t} {s} .\n" for ts in self.shared.values() for t in ts]
+        if shared:
+            lines += [f"{t} {s} .\n" for ts in self.shared.values() for t in ts]
         return "".join(lines)
 
     def quads(self) -> list[ox.Quad]:

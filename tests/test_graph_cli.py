@@ -48,9 +48,11 @@ def test_query_text_as_sparql_json(capsys, graph_store_dir):
     assert [b["d"]["value"] for b in bindings] == ["ankara-ar", "doha-en"]
 
 
-def test_construct_prints_turtle(capsys, graph_store_dir):
+def test_construct_and_describe_print_turtle(capsys, graph_store_dir):
     code, out, _ = run(capsys, "query", "mediation-network", "--store", str(graph_store_dir))
     assert code == 0 and "rel:mediates" in out and "@prefix rel:" in out
+    code, out, _ = run(capsys, "query", "DESCRIBE entity:QAT", "--store", str(graph_store_dir))
+    assert code == 0 and 'schema:name "Qatar"' in out
 
 
 def test_bad_usage_is_one_line_and_exit_2(capsys, graph_store_dir, tmp_path):

@@ -73,7 +73,8 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
     if not args.actors and previous_subject and args.recipients:
         args.use("actors", previous_subject, 0.5, "previous-clause subject")
     if not args.recipients and trigger.event in DIRECTED:
-        following = view.next_mention(match.end, clause_end, max_gap=2)
+        after = max([match.end] + [m.token_end for m in args.actors if m.token_start >= match.end])
+        following = view.next_mention(after, clause_end, max_gap=2)
         if following and following not in args.actors:
             args.use("recipients", view.coordinated(following), 0.6, "following actor")
     actor_ids = {m.entity.id for m in args.actors}
@@ -139,6 +140,9 @@ def _find_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: T
     prepositional = _prepositional_recipients(view, match, trigger, scope_end, clause_end)
     if prepositional:
         args.use("recipients", prepositional, 0.85, "preposition")
+        return
+    if direct and trigger.pos == "verb":
+        args.use("recipients", direct, 0.7, "direct object")
         return
     if trigger.object_is_recipient:
         antecedent = _pronoun_antecedent(view, match, args)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Event, Mention, Span
 
+SHARED_ACTIONS = {"CONSULT", "AGREE", "COOPERATE"}
 HOSTING_CAMEO = {"043"}  # host a visit: hosting two parties at once is mediating between them
 DISPUTE_EVENTS = {"ASSAULT", "COERCE", "RETREAT", "THREATEN", "AGREE"}
 NEGOTIATION_CAMEO = {"046", "045", "0356", "037", "038", "039", "0871", "081", "082", "0841"}
@@ -108,7 +109,18 @@ def resolve_document(events: list[Event]) -> list[Event]:
         if event.actors:
             resolved.append(event)
             parties.observe(event)
-    return merge_duplicates(resolved)
+    return merge_duplicates([part for event in resolved for part in split_directed(event)])
+
+
+def split_directed(event: Event) -> list[Event]:
+    """"Saudi Arabia, Qatar and Jordan condemned the raid": three condemnations, not a dyad
+    among the condemners. Shared actions (meeting, agreeing, signing, cooperating) stay one."""
+    shared = (event.event in SHARED_ACTIONS and event.mode != "mediate") or event.cameo == "057"
+    if event.recipients or len(event.actors) < 2 or shared:
+        return [event]
+    return [replace(event, actors=[actor], evidence=list(event.evidence),
+                    id=f"{event.id}-{n}" if event.id else "")
+            for n, actor in enumerate(event.actors, start=1)]
 
 
 def _resolve_collectives(mentions: list[Mention], parties: list[Mention],

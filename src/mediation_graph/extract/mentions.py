@@ -85,7 +85,9 @@ def _adjacent(tokens: list[Token], left: _Piece, right: _Piece, glue: set[str]) 
 
 def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence,
                     lexicon: Lexicon) -> tuple[Mention | None, int]:
-    """Role chain then owner: role+ (adjective | name)."""
+    """Role chain then owner: role+ (adjective | name). One word the lexicon does not know may
+    stand between a role and an owning adjective ("وزارة الإعلام الإريترية", "وزير الدفاع
+    الإسرائيلي" where the ministry is not listed)."""
     tokens = sentence.tokens
     j = i
     while j < len(pieces) and pieces[j].roles and not pieces[j].names:
@@ -93,13 +95,17 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence,
             break
         j += 1
     roles = [p.roles[0] for p in pieces[i:j]]
-    if j < len(pieces) and pieces[j].name and (
-            not roles or _adjacent(tokens, pieces[j - 1], pieces[j], set())):
-        owner = pieces[j].name
+    owner_piece = pieces[j] if j < len(pieces) and pieces[j].name else None
+    if owner_piece and roles:
+        gap = owner_piece.start - pieces[j - 1].end
+        if gap > 1 or (gap == 1 and owner_piece.name.kind != "adjective"):
+            owner_piece = None
+    if owner_piece:
+        owner = owner_piece.name
         entity = _resolve_chain(roles, owner.entity, lexicon)
         # "وزير الخارجية عباس عراقجي": an office followed by a person's name is that person
         kind = "role" if roles and owner.entity.type != "person" else owner.kind
-        return _mention(sentence, pieces[i].start, pieces[j].end, entity, kind), j - i + 1
+        return _mention(sentence, pieces[i].start, owner_piece.end, entity, kind), j - i + 1
     if roles:
         return _collective_or_none(sentence, pieces[i], roles[0]), 1
     return None, 1

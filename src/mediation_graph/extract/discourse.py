@@ -115,7 +115,7 @@ def resolve_document(events: list[Event]) -> list[Event]:
 def split_directed(event: Event) -> list[Event]:
     """"Saudi Arabia, Qatar and Jordan condemned the raid": three condemnations, not a dyad
     among the condemners. Shared actions (meeting, agreeing, signing, cooperating) stay one."""
-    shared = (event.event in SHARED_ACTIONS and event.mode != "mediate") or event.cameo == "057"
+    shared = event.event in SHARED_ACTIONS or event.cameo == "057"
     if event.recipients or len(event.actors) < 2 or shared:
         return [event]
     return [replace(event, actors=[actor], evidence=list(event.evidence),

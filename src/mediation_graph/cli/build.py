@@ -52,6 +52,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--store-config", type=Path, metavar="TOML",
                         help="endpoints and credential variables of a remote store ([store] "
                              "table: url, query, update, data, user, token_env, password_env)")
+    parser.add_argument("--events-only", action="store_true",
+                        help="write the store and events.jsonl only, not graph.ttl, "
+                             "graph.jsonld and graph.html (whole-store files: for large "
+                             "corpora, export or view what you need later)")
     parser.add_argument("--max-nodes", type=int, default=300,
                         help="most actors drawn in graph.html (default: 300)")
     parser.add_argument("--rebuild", action="store_true",
@@ -93,15 +97,15 @@ def run(args: argparse.Namespace) -> int:
         after = sink.digest() if counts.built else before
         current = (same_store and state.get("digest") == after
                    and state.get("max_nodes") == args.max_nodes
-                   and all((out / name).is_file() for name in written_files(sink)))
-        if not current:
+                   and all((out / name).is_file() for name in written_files(sink, args)))
+        if not current and not args.events_only:
             write_graph_files(sink, out, args.max_nodes)
         write_text_atomic(out / STATE_FILE, json.dumps(
             {"store": sink.name, "digest": after, "max_nodes": args.max_nodes}) + "\n")
     report_skipped(options)
     if not args.quiet:
         print(summary(counts, time.monotonic() - started, sink.name), file=sys.stderr)
-        for name in written_files(sink):
+        for name in written_files(sink, args):
             verb = "wrote" if name == "events.jsonl" or not current else "kept"
             print(f"  {verb} {out / name}", file=sys.stderr)
     return 0
@@ -154,7 +158,9 @@ def read_state(out: Path) -> dict:
     return state if isinstance(state, dict) else {}
 
 
-def written_files(sink: Sink) -> tuple[str, ...]:
+def written_files(sink: Sink, args: argparse.Namespace) -> tuple[str, ...]:
+    if args.events_only:
+        return ("events.jsonl",)
     # A remote store's graph is not copied here: graph.ttl comes straight from the server,
     # and the JSON-LD and HTML views are left to tools reading the server.
     return ("events.jsonl", "graph.ttl") if isinstance(sink, RemoteSink) else OUTPUTS

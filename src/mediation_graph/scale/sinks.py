@@ -36,6 +36,7 @@ from .workers import Built
 _MANIFEST = ox.NamedNode(MANIFEST_GRAPH)
 _HASH = ox.NamedNode(CONTENT_HASH)
 _COUNT = ox.NamedNode(EVENT_COUNT)
+_SHARED = ox.NamedNode(SHARED_GRAPH)
 
 
 class Sink(Protocol):
@@ -85,17 +86,36 @@ class EmbeddedSink:
     def write(self, batch: list[Built], previous: Iterable[str]) -> None:
         if not batch:
             return
-        shared = shared_descriptions(batch)
+        shared = self._changed(shared_descriptions(batch))
         blocks: dict[str, list[str]] = {}
         graphs: list[str] = []
         for built in batch:
-            graphs += [built.graphs.graph, built.graphs.rel_graph]
+            graphs += self._existing(built.graphs.graph, built.graphs.rel_graph)
             blocks[built.graphs.graph] = built.graphs.triples
             blocks[built.graphs.rel_graph] = built.graphs.relations
         blocks[SHARED_GRAPH] = [t for ts in shared.values() for t in ts]
         blocks[MANIFEST_GRAPH] = _manifest_block(batch)
-        forget = forget_updates(previous)
+        forget = forget_updates(d for d in previous if self._listed(d))
         self.store.update(" ;\n".join([*forget, replace_update(graphs, shared, blocks)]))
+
+    # Dropping and deleting cost as much as inserting: only what exists is removed, and an
+    # actor description the store already holds word for word is left as it is.
+    def _existing(self, *graphs: str) -> list[str]:
+        return [g for g in graphs if self.store.oxigraph.contains_named_graph(ox.NamedNode(g))]
+
+    def _listed(self, doc_id: str) -> bool:
+        node = ox.NamedNode(entry_iri(doc_id))
+        return next(self.store.oxigraph.quads_for_pattern(node, None, None, _MANIFEST),
+                    None) is not None
+
+    def _changed(self, shared: dict[str, list[str]]) -> dict[str, list[str]]:
+        changed: dict[str, list[str]] = {}
+        for subject, triples in shared.items():
+            stored = {str(q.triple) for q in self.store.oxigraph.quads_for_pattern(
+                ox.NamedNode(subject[1:-1]), None, None, _SHARED)}
+            if stored != set(triples):
+                changed[subject] = triples
+        return changed
 
     def events_of(self, doc_id: str) -> list[Event]:
         return self.store.events(doc_id)

@@ -47,11 +47,6 @@ PREFIXES: dict[str, str] = {
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 
-def sparql_prefixes() -> str:
-    """The PREFIX lines every named query may rely on without declaring them."""
-    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
-
-
 def digest(*parts: str) -> str:
     """A short stable hash of ids: 64 bits are plenty for one user's news collection."""
     text = "\x1f".join(parts)

@@ -35,8 +35,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="largest request body or query string (default: 1024 KiB)")
     parser.add_argument("--workers", type=int, default=min(4, os.cpu_count() or 1),
                         metavar="N", help="query worker processes (default: CPUs, at most 4)")
-    parser.add_argument("--view-max-events", type=int, default=20_000, metavar="N",
-                        help="events the view draws at most (default: 20000)")
+    parser.add_argument("--view-max-events", type=int, default=2_000, metavar="N",
+                        help="events the view draws unless its URL asks for another ?limit= "
+                             "(default: 2000)")
     parser.add_argument("--cors", action="append", default=[], metavar="ORIGIN",
                         help="allow browser pages from ORIGIN (repeatable; default: none)")
     parser.add_argument("--allow-write", action="store_true",

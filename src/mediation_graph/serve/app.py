@@ -46,6 +46,9 @@ SPARQL_QUERY = "application/sparql-query"
 SPARQL_UPDATE = "application/sparql-update"
 JSONL_TYPES = frozenset({"application/x-ndjson", "application/jsonl", "application/json-lines"})
 TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/html"})
+# Events per /events page unless ?limit= says otherwise: each document on a page is read whole
+# to rebuild its events, so a page's cost grows with the documents it spans.
+EVENTS_PAGE = 100
 
 
 @dataclass
@@ -57,7 +60,7 @@ class ServeConfig:
     max_rows: int = 100_000  # rows (or triples) in one answer
     max_request_bytes: int = 1024 * 1024  # request body, and a GET's query string
     workers: int = 2
-    view_max_events: int = 20_000  # events the view draws unless ?limit= asks for fewer
+    view_max_events: int = 2_000  # events the view draws unless ?limit= asks otherwise
     cors_origins: tuple[str, ...] = ()
     allow_write: bool = False
     token: str | None = None
@@ -330,7 +333,7 @@ class Endpoint:
             raise HttpError(400, str(exc)) from None
 
     async def events(self, request: Request) -> Response:
-        return await self._pool("events", filter=self._filter(request, 1000))
+        return await self._pool("events", filter=self._filter(request, EVENTS_PAGE))
 
     async def view(self, request: Request) -> Response:
         chosen = self._filter(request, self.config.view_max_events)

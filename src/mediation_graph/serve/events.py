@@ -1,9 +1,9 @@
 """Events out of the store by filter: for ``/events`` (JSONL) and for the live view (``/``).
 
-A filter becomes a SPARQL SELECT that finds the matching events in order (an actor filter first
+A filter becomes a SPARQL SELECT that finds a page of matching events (an actor filter first
 looks up the actors by id or name, then follows the index from them); only the document graphs
-holding the events are then read back into ``Event`` records, so a narrow filter over a big
-store reads little. Filter values enter the query as escaped literals, never as raw text.
+holding them are then read back into ``Event`` records, so a page costs the documents it
+shows, not the size of the store. Filter values enter the query as escaped literals.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ class EventFilter:
     date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, inclusive
     date_to: str | None = None
     language: str | None = None
-    limit: int = 1000
+    limit: int = 100
     offset: int = 0
 
 
@@ -94,13 +94,19 @@ def actor_query(actor: str) -> str:
 
 
 def select_query(chosen: EventFilter, actors: list[ox.NamedNode] | None = None) -> str:
-    """SELECT the matching events' graph, document id and event id, in document order; with
-    ``actors``, only events that name one of them in any role."""
-    lines = ["?event a mg:Event ; mg:document ?doc ; mg:sentenceIndex ?sentence ;",
-             "       mg:eventId ?id .", "?doc mg:docId ?docId ."]
+    """SELECT the matching events' document and event ids, document by document; with
+    ``actors``, only events that name one of them in any role.
+
+    There is no ORDER BY: sorting every event of a big store costs seconds, while the engine
+    streams a page in the order of its indexes, which is stable while the store is unchanged
+    (so offset paging works) and keeps a document's events together."""
+    lines = []
     if actors is not None:
-        lines.insert(0, f"VALUES ?who {{ {' '.join(str(a) for a in actors)} }}")
-        lines.insert(1, "?event mg:actor|mg:recipient|mg:speaker ?who .")
+        lines.append(f"VALUES ?who {{ {' '.join(str(a) for a in actors)} }}")
+    lines += ["?doc a schema:NewsArticle ; mg:docId ?docId .",
+              "?event mg:document ?doc ; mg:eventId ?id ."]
+    if actors is not None:
+        lines.append("?event mg:actor|mg:recipient|mg:speaker ?who .")
     if chosen.type:
         lines.append(f"?event sem:eventType plover:{chosen.type} .")
     if chosen.language:
@@ -114,15 +120,14 @@ def select_query(chosen: EventFilter, actors: list[ox.NamedNode] | None = None) 
         if chosen.date_to:
             lines.append(f"FILTER (SUBSTR({day}, 1, {len(chosen.date_to)}) <= "
                          f"{_literal(chosen.date_to)})")
-    body = "\n    ".join(lines)
+    body = "\n  ".join(lines)
     # DISTINCT: an actor named twice in one event (actor and recipient) matches it twice.
-    return (f"SELECT DISTINCT ?graph ?docId ?sentence ?id WHERE {{\n  GRAPH ?graph {{\n"
-            f"    {body}\n  }}\n}}\nORDER BY ?docId ?sentence ?id\nLIMIT {chosen.limit}\n"
-            f"OFFSET {chosen.offset}\n")
+    return (f"SELECT DISTINCT ?docId ?id WHERE {{\n  {body}\n}}\n"
+            f"LIMIT {chosen.limit}\nOFFSET {chosen.offset}\n")
 
 
 def matching_events(store: ox.Store, chosen: EventFilter) -> tuple[list[Event], dict[str, str]]:
-    """The events that match, in document order, and the titles of their documents."""
+    """The events that match, a document's events together, and their documents' titles."""
     actors = None
     if chosen.actor:
         found = store.query(actor_query(chosen.actor), prefixes=ns.PREFIXES,
@@ -130,18 +135,17 @@ def matching_events(store: ox.Store, chosen: EventFilter) -> tuple[list[Event], 
         actors = [row["who"] for row in found]
         if not actors:
             return [], {}
-    wanted: dict[ox.NamedNode, set[str]] = {}
-    order: list[tuple[str, str]] = []
-    for row in store.query(select_query(chosen, actors), prefixes=ns.PREFIXES):
-        wanted.setdefault(row["graph"], set()).add(row["id"].value)
-        order.append((row["docId"].value, row["id"].value))
-    events: dict[tuple[str, str], Event] = {}
+    wanted: dict[str, set[str]] = {}
+    for row in store.query(select_query(chosen, actors), prefixes=ns.PREFIXES,
+                           use_default_graph_as_union=True):
+        wanted.setdefault(row["docId"].value, set()).add(row["id"].value)
+    events: list[Event] = []
     titles: dict[str, str] = {}
-    for graph, ids in wanted.items():
-        index = read_graph(store, graph)
-        events.update({(e.doc_id, e.id): e for e in events_in(index) if e.id in ids})
+    for doc_id, ids in wanted.items():
+        index = read_graph(store, ox.NamedNode(ns.doc_graph_iri(doc_id)))
+        events += [e for e in events_in(index) if e.id in ids]
         titles.update({d.id: d.title for d in documents_in(index) if d.title})
-    return [events[key] for key in order if key in events], titles
+    return events, titles
 
 
 def events_jsonl(store: ox.Store, chosen: EventFilter) -> bytes:

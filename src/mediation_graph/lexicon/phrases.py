@@ -25,19 +25,29 @@ class PhraseMatch(Generic[T]):
     values: tuple[T, ...]
 
 
-class PhraseIndex(Generic[T]):
-    """Phrases by their key sequence; several values may share one phrase."""
+class _Node(Generic[T]):
+    __slots__ = ("children", "values")
 
     def __init__(self) -> None:
-        self._by_first: dict[str, dict[tuple[str, ...], list[T]]] = {}
+        self.children: dict[str, _Node[T]] = {}
+        self.values: list[T] = []
+
+
+class PhraseIndex(Generic[T]):
+    """Phrases by their key sequence, as a trie; several values may share one phrase."""
+
+    def __init__(self) -> None:
+        self._root: _Node[T] = _Node()
         self.size = 0
 
     def add(self, keys: tuple[str, ...], value: T) -> None:
         if not keys:
             return
-        bucket = self._by_first.setdefault(keys[0], {}).setdefault(keys[1:], [])
-        if value not in bucket:
-            bucket.append(value)
+        node = self._root
+        for key in keys:
+            node = node.children.setdefault(key, _Node())
+        if value not in node.values:
+            node.values.append(value)
             self.size += 1
 
     def add_phrase(self, phrase: str, value: T) -> tuple[str, ...]:
@@ -48,18 +58,26 @@ class PhraseIndex(Generic[T]):
     def match_at(self, tokens: Sequence[Token], i: int,
                  variants: KeyVariants = lambda t: t.keys) -> PhraseMatch[T] | None:
         """The longest phrase starting at token ``i``, or None."""
-        best: PhraseMatch[T] | None = None
-        for key in variants(tokens[i]):
-            rests = self._by_first.get(key)
-            if not rests:
-                continue
-            for rest, values in rests.items():
-                end = i + 1 + len(rest)
-                if end > len(tokens) or (best and end - i <= best.end - best.start):
-                    continue
-                if all(r in variants(tokens[i + 1 + j]) for j, r in enumerate(rest)):
-                    best = PhraseMatch(i, end, tuple(values))
-        return best
+        roots = self._root.children
+        frontier = [roots[key] for key in variants(tokens[i]) if key in roots]
+        if not frontier:  # the common case: no phrase starts with this word
+            return None
+        best_end, best_values = 0, None
+        for node in frontier:
+            if node.values:
+                best_end, best_values = i + 1, node.values
+                break
+        j = i + 1
+        while frontier and j < len(tokens):
+            keys = variants(tokens[j])
+            frontier = [child for node in frontier for key in keys
+                        if (child := node.children.get(key)) is not None]
+            j += 1
+            for node in frontier:
+                if node.values:
+                    best_end, best_values = j, node.values
+                    break
+        return PhraseMatch(i, best_end, tuple(best_values)) if best_values else None
 
     def find_all(self, tokens: Sequence[Token],
                  variants: KeyVariants = lambda t: t.keys) -> list[PhraseMatch[T]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ARABIC_LETTERS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 _ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -50,6 +51,7 @@ def is_capitalised_abbreviation(word: str) -> bool:
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
+@lru_cache(maxsize=262144)
 def word_keys(word: str) -> tuple[str, ...]:
     """Every key a text word may be looked up by: the full key first, then clitic-free forms."""
     if is_arabic(word):

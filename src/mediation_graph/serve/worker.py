@@ -7,8 +7,8 @@ read-only openers beside it); after a write by the server the workers reopen bef
 job, so they see it.
 
 The server's event loop talks to each worker over a socket pair, a message being a pickle
-preceded by its length: no thread stands between a request and its worker, which keeps the
-per-query overhead near a tenth of a millisecond.
+preceded by its length: no thread stands between a request and its worker (a thread hop per
+request cost several milliseconds under load).
 """
 
 from __future__ import annotations
@@ -148,7 +148,7 @@ class Worker:
         self.sock.settimeout(STARTUP_SECONDS)
         try:
             with self.sock.makefile("rb", buffering=0) as reader:
-                _ready_state(_receive(reader))  # type: ignore[arg-type]
+                _ready_state(_receive(reader))
         except (TimeoutError, EOFError, OSError) as exc:
             self.stop()
             raise WorkerFailed(f"a worker could not open the store: {exc or 'it ended'}") from exc

@@ -49,15 +49,21 @@ class ActorLexicon:
     entities: dict[str, Entity] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     bodies: dict[tuple[str, str], Entity] = field(default_factory=dict)  # (role, country)
+    adjectives: dict[str, str] = field(default_factory=dict)  # state id -> "Turkish"
 
     def role_entity(self, role: Role, owner: Entity) -> Entity:
         """The entity a ``self`` role makes with its owner ("Egypt foreign minister")."""
         body = self.bodies.get((role.id, owner.country or ""))
         if body is not None and owner.type == "state":
             return body
+        if role.kind == "group" and owner.type != "state":
+            return owner  # "Hamas fighters" are Hamas
+        # "Turkish intelligence chief", "Palestinian civilians": a state owner reads as adjective
+        owner_name = self.adjectives.get(owner.id, owner.name) if owner.type == "state" else (
+            owner.name)
         return Entity(
             id=f"{owner.id}_{role.id.upper()}",
-            name=role.name_template.replace("{owner}", owner.name),
+            name=role.name_template.replace("{owner}", owner_name),
             type="person" if role.kind == "person" else "organization",
             country=owner.country,
             sector=role.sector or owner.sector,
@@ -123,6 +129,8 @@ def _load_states(lexicon: ActorLexicon, path: Path) -> None:
         lexicon.register(entity, row)
         lexicon.add_names(entity, [n for n in (cldr_en, cldr_ar) if n] + en_names + ar_names)
         lexicon.add_names(entity, row.items_of("en_adj"), "adjective")
+        if row.items_of("en_adj"):
+            lexicon.adjectives[code] = row.items_of("en_adj")[0]
         for base in row.items_of("ar_adj"):
             lexicon.add_names(entity, arabic_adjective_forms(base), "adjective")
 

@@ -63,6 +63,8 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
     between = _between_list(view, match.end, scope_end)
     if own_actor is not None:
         args.use("actors", [own_actor], 0.8, "role noun")
+    elif previous_subject and _is_participle_clause(view, match):
+        args.use("actors", previous_subject, 0.7, "participle clause")
     else:
         _find_actors(view, match, trigger, args, clause_start, scope_end)
     _find_recipients(view, match, trigger, args, scope_end, clause_end, between)
@@ -74,7 +76,8 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         args.use("actors", previous_subject, 0.5, "previous-clause subject")
     if not args.recipients and trigger.event in DIRECTED:
         after = max([match.end] + [m.token_end for m in args.actors if m.token_start >= match.end])
-        following = view.next_mention(after, clause_end, max_gap=2)
+        following = view.next_mention(after, view.clause_limits(match.start, soft=True)[1],
+                                      max_gap=2)
         if following and following not in args.actors:
             args.use("recipients", view.coordinated(following), 0.6, "following actor")
     actor_ids = {m.entity.id for m in args.actors}
@@ -231,6 +234,14 @@ def _verb_subject(view: SentenceView, match: PhraseMatch[Trigger], clause_start:
     if before:
         return before, 0.85, "subject before verb"
     return None
+
+
+def _is_participle_clause(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
+    """"Israeli aircraft struck a flat, killing a commander": the -ing verb after a comma
+    shares the subject of the clause before it."""
+    word = view.tokens[match.start].key
+    return (view.language == "en" and word.endswith("ing") and match.start > 0
+            and view.tokens[match.start - 1].text == ",")
 
 
 def _light_verb_before(view: SentenceView, before: int, clause_start: int) -> int | None:

@@ -67,9 +67,10 @@ def is_meeting(event: Event) -> bool:
 
 
 def _may_name_disputants(event: Event, sides: list[Mention]) -> bool:
-    # the parties to a conflict are states and groups, not their envoys; an attack's target
-    # is often no party ("the civilians")
-    return event.event != "ASSAULT" and not any(m.entity.type == "person" for m in sides)
+    # the parties to a conflict are states, armed groups and their forces, not envoys, and not
+    # the civilians an attack hits
+    return all(m.entity.type in {"state", "armed_group", "organization"}
+               and m.entity.sector != "CVL" for m in sides)
 
 
 def document_disputants(events: list[Event]) -> list[Mention]:

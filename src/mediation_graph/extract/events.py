@@ -173,9 +173,12 @@ def _is_noun_compound(modifier: PhraseMatch[Trigger], head: PhraseMatch[Trigger]
 
 def _is_topic_of(view: SentenceView, head: PhraseMatch[Trigger],
                  match: PhraseMatch[Trigger]) -> bool:
+    """A noun right after another trigger, joined only by glue words, is what that trigger is
+    about: "talks on a ceasefire", "rejected any new talks", "مفاوضات وقف إطلاق النار"."""
     if match.values[0].pos == "verb" or match.start - head.end > _TOPIC_GAP:
         return False
-    if not all(_is_glue(view, j) for j in range(head.end, match.start)):
+    if not all(_is_glue(view, j) or view.has_role(j, "determiner")
+               for j in range(head.end, match.start)):
         return False
     own_agent = view.mention_starting(match.end) if view.language == "ar" else None
     return own_agent is None or own_agent.kind != "adjective"

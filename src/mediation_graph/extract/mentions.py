@@ -52,6 +52,10 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[M
     mentions = _with_collectives(mentions, sentence, lexicon, language)
     if language == "en":
         mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names)
+        for mention in mentions:
+            if mention.kind == "unlinked" and _after_locative(tokens, mention.token_start,
+                                                              lexicon, language):
+                mention.kind = "place"  # "talks in Jeddah"
     return mentions
 
 
@@ -240,6 +244,8 @@ def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,
                          not_names: frozenset[str]) -> list[Mention]:
     """Capitalised word runs that no lexicon entry covers, kept as unlinked entities."""
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    # a capitalised word right next to a known name continues it ("Gaza City")
+    touching = {m.token_end for m in mentions} | {m.token_start - 1 for m in mentions}
     tokens = sentence.tokens
     extra: list[Mention] = []
     i = 0
@@ -248,7 +254,7 @@ def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,
         while (j < len(tokens) and j not in covered and _CAPITALISED.match(tokens[j].text)
                and tokens[j].key not in not_names and not is_arabic(tokens[j].text)):
             j += 1
-        if j > i and not (i == 0 and j - i == 1):
+        if j > i and not (i == 0 and j - i == 1) and i not in touching and j - 1 not in touching:
             words = " ".join(t.text for t in tokens[i:j])
             entity = Entity(id="UNLINKED_" + re.sub(r"\W+", "_", words).upper().strip("_"),
                             name=words, type="group", linked=False)

@@ -56,8 +56,8 @@ class ActorLexicon:
         body = self.bodies.get((role.id, owner.country or ""))
         if body is not None and owner.type == "state":
             return body
-        if role.kind == "group" and owner.type != "state":
-            return owner  # "Hamas fighters" are Hamas
+        if owner.type not in {"state", "person"}:
+            return owner  # "Hamas fighters", "a commander of Islamic Jihad": coded as the group
         # "Turkish intelligence chief", "Palestinian civilians": a state owner reads as adjective
         owner_name = self.adjectives.get(owner.id, owner.name) if owner.type == "state" else (
             owner.name)

@@ -25,6 +25,7 @@ MANIFEST_GRAPH = ns.GRAPH + "manifest"
 BUILD = ns.BASE + "build#"
 CONTENT_HASH = BUILD + "contentHash"
 EVENT_COUNT = BUILD + "events"
+STORE_DIGEST = BUILD + "digest"  # of the manifest graph itself: see Digest
 _INT = ns.XSD + "integer"
 
 
@@ -77,21 +78,49 @@ def forget_updates(doc_ids: Iterable[str]) -> list[str]:
             for d in doc_ids]
 
 
+def changes(batch: list[tuple[str, str, int]], old: dict[str, Entry], digest: Digest
+            ) -> tuple[list[str], list[str], Digest]:
+    """What writing ``(doc id, content hash, events)`` entries does to the manifest: SPARQL
+    operations removing the old entries and digest, the new statements, and the new digest."""
+    new = Digest(digest.hexdigest())
+    statements: list[str] = []
+    for doc_id, content, events in batch:
+        if doc_id in old:
+            new.remove(entry_iri(doc_id), old[doc_id].content_hash)
+        new.add(entry_iri(doc_id), content)
+        statements += entry_triples(doc_id, Entry(content, events))
+    subject = f"<{MANIFEST_GRAPH}>"
+    statements.append(f'{subject} <{STORE_DIGEST}> "{new.hexdigest()}"')
+    forget = forget_updates(old)
+    forget.append(f"DELETE WHERE {{ GRAPH {subject} {{ {subject} <{STORE_DIGEST}> ?d }} }}")
+    return forget, statements, new
+
+
 class Digest:
     """An order-free digest of a whole manifest: equal digests, equal stores.
 
-    A sum of per-entry hashes, so it is computed while streaming entries in any order."""
+    A sum of per-entry hashes, so it is updated entry by entry as documents are replaced (and
+    stored with them, in the same transaction) instead of recomputed over the whole store."""
 
     _MODULUS = 1 << 128
 
-    def __init__(self) -> None:
-        self._total = 0
-        self.count = 0
+    def __init__(self, text: str | None = None) -> None:
+        count, _, total = (text or "0:0").partition(":")
+        self.count = int(count)
+        self._total = int(total, 16)
+
+    @staticmethod
+    def _value(graph_iri: str, content: str) -> int:
+        return int.from_bytes(hashlib.sha256(f"{graph_iri}\0{content}".encode()).digest()[:16],
+                              "big")
 
     def add(self, graph_iri: str, content: str) -> None:
-        value = hashlib.sha256(f"{graph_iri}\0{content}".encode()).digest()[:16]
-        self._total = (self._total + int.from_bytes(value, "big")) % self._MODULUS
+        self._total = (self._total + self._value(graph_iri, content)) % self._MODULUS
         self.count += 1
+
+    def remove(self, graph_iri: str, content: str) -> None:
+        self._total = (self._total - self._value(graph_iri, content)) % self._MODULUS
+        self.count -= 1
 
     def hexdigest(self) -> str:
         return f"{self.count}:{self._total:032x}"

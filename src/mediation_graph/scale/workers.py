@@ -137,8 +137,7 @@ class Dask(Generic[Tag]):
             self._client = Client(address)  # timeout: distributed.comm.timeouts.connect
         except (OSError, TimeoutError) as exc:
             raise RuntimeFailure(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
-        self.workers = max(1, sum(w.get("nthreads", 1) for w in
-                                  self._client.scheduler_info()["workers"].values()))
+        self.workers = max(1, sum(self._client.nthreads().values()))
 
     def map(self, work: Iterator[tuple[Tag, list[tuple[Document, str]]]]
             ) -> Iterator[tuple[Tag, list[Built]]]:

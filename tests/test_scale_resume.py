@@ -12,7 +12,7 @@ from pathlib import Path
 
 from scale_helpers import build, manifest_hashes, store_quads, write_corpus
 
-N = 30
+N = 120
 _PROGRESS = re.compile(r"^documents (\d+)")
 
 
@@ -40,10 +40,10 @@ def kill_after(process: subprocess.Popen, documents: int) -> int:
 def test_a_killed_build_resumes_and_ends_like_an_uninterrupted_one(tmp_path):
     corpus = write_corpus(tmp_path / "corpus.jsonl", N)
     out = tmp_path / "killed"
-    kill_after(start_build(corpus, out), 4)
+    kill_after(start_build(corpus, out), 1)
 
     finished = manifest_hashes(out / "store")  # the store opens after the kill
-    assert 4 <= len(finished) < N
+    assert 1 <= len(finished) < N
     assert not (out / "events.jsonl").exists()  # outputs appear whole or not at all
 
     assert build(corpus, "--out", out) == 0

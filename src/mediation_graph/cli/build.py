@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         finally:
             executor.close()
             previous.close()
-        after = sink.digest() if counts.built else before
+        after = sink.digest()
         current = (same_store and state.get("digest") == after
                    and state.get("max_nodes") == args.max_nodes
                    and all((out / name).is_file() for name in written_files(sink, args)))

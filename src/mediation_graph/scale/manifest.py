@@ -3,6 +3,7 @@
 It lives in the store itself, in its own named graph, one entry per document graph::
 
     <graph/doc/ID> build:contentHash "sha256 hex" ; build:events 3 .
+    <graph/manifest> build:digest "entries:sum" .   # of all entries, kept up to date
 
 An entry is written in the same transaction as the document's graphs (embedded store) or after
 them (remote store), so a document listed in the manifest is always fully written; anything an

@@ -125,8 +125,7 @@ def run_build(documents: Iterable[Document], sink: Sink, executor: Executor,
     counts = Counts()
     work = plan_chunks(documents, sink, rebuild=rebuild, size=chunk_size)
     for plan, built in executor.map(work):
-        # Manifest entries of rebuilt documents are replaced in the same write.
-        sink.write(built, [b.doc_id for b in built])
+        sink.write(built)
         results = {b.doc_id: b for b in built}
         for doc_id, entry in plan:
             if entry is None:

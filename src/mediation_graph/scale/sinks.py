@@ -9,7 +9,6 @@ one is never trusted.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
@@ -24,11 +23,11 @@ from .manifest import (
     CONTENT_HASH,
     EVENT_COUNT,
     MANIFEST_GRAPH,
+    STORE_DIGEST,
     Digest,
     Entry,
+    changes,
     entry_iri,
-    entry_triples,
-    forget_updates,
 )
 from .remote import RemoteStore
 from .workers import Built
@@ -37,6 +36,7 @@ _MANIFEST = ox.NamedNode(MANIFEST_GRAPH)
 _HASH = ox.NamedNode(CONTENT_HASH)
 _COUNT = ox.NamedNode(EVENT_COUNT)
 _SHARED = ox.NamedNode(SHARED_GRAPH)
+_DIGEST = ox.NamedNode(STORE_DIGEST)
 
 
 class Sink(Protocol):
@@ -149,6 +149,18 @@ class RemoteSink:
     def __init__(self, remote: RemoteStore) -> None:
         self.remote = remote
         self.name = remote.endpoints.data
+        self._digest = self._stored_digest()
+
+    def _stored_digest(self) -> Digest:
+        subject = f"<{MANIFEST_GRAPH}>"
+        for row in self.remote.select(f"SELECT ?d WHERE {{ GRAPH {subject} "
+                                      f"{{ {subject} <{STORE_DIGEST}> ?d }} }}"):
+            return Digest(row["d"].value)
+        digest = Digest()  # a store built before digests were kept: count once
+        for row in self.remote.select(f"SELECT ?g ?h WHERE {{ GRAPH <{MANIFEST_GRAPH}> "
+                                      f"{{ ?g <{CONTENT_HASH}> ?h }} }}"):
+            digest.add(row["g"].value, row["h"].value)
+        return digest
 
     def entries(self, doc_ids: list[str]) -> dict[str, Entry]:
         if not doc_ids:
@@ -165,9 +177,11 @@ class RemoteSink:
                                                   int(count.value) if count else 0)
         return found
 
-    def write(self, batch: list[Built], previous: Iterable[str]) -> None:
+    def write(self, batch: list[Built]) -> None:
         if not batch:
             return
+        forget, statements, digest = manifest_changes(
+            batch, self.entries([b.doc_id for b in batch]), self._digest)
         for built in batch:
             graphs = built.graphs
             self.remote.put_graph(graphs.graph, _statements(graphs.triples))
@@ -177,9 +191,9 @@ class RemoteSink:
                 self.remote.delete_graph(graphs.rel_graph)
         shared = shared_descriptions(batch)
         blocks = {SHARED_GRAPH: [t for ts in shared.values() for t in ts],
-                  MANIFEST_GRAPH: _manifest_block(batch)}
-        forget = forget_updates(previous)
+                  MANIFEST_GRAPH: statements}
         self.remote.update(" ;\n".join([*forget, replace_update([], shared, blocks)]))
+        self._digest = digest
 
     def events_of(self, doc_id: str) -> list[Event]:
         """Rebuilt from the document's two graphs and its actors' shared descriptions."""
@@ -195,11 +209,7 @@ class RemoteSink:
         return sorted(events_in(index), key=lambda e: (e.sentence, e.trigger.start, e.id))
 
     def digest(self) -> str:
-        digest = Digest()
-        for row in self.remote.select(f"SELECT ?g ?h WHERE {{ GRAPH <{MANIFEST_GRAPH}> "
-                                      f"{{ ?g <{CONTENT_HASH}> ?h }} }}"):
-            digest.add(row["g"].value, row["h"].value)
-        return digest.hexdigest()
+        return self._digest.hexdigest()
 
 
 def _statements(triples: list[str]) -> str:

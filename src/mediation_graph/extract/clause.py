@@ -97,8 +97,10 @@ class SentenceView:
         position = ordered.index(first)
         for mention in ordered[position + 1:]:
             gap = range(group[-1].token_end, mention.token_start)
+            # "Egypt and the US", "with Israel and with Hamas", "مع إسرائيل ومع حماس"
             joined = any(self._inside(j, "coordinator") for j in gap) and all(
-                self._inside(j, "coordinator") or self._inside(j, "determiner") for j in gap)
+                self._inside(j, "coordinator") or self._inside(j, "determiner")
+                or self._inside(j, "recipient_prep") for j in gap)
             if joined or (not gap and self.proclitics.get(mention.token_start, "")[:1] == "و"):
                 if mention.kind in USABLE_KINDS or mention.kind == "adjective":
                     group.append(mention)

@@ -101,6 +101,10 @@ def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigg
         if own:
             args.use("actors", own, 0.85, "nominal agent")
             return
+        possessor = _possessor(view, match)
+        if possessor is not None:
+            args.use("actors", [possessor], 0.55, "possessive pronoun antecedent")
+            return
         light = _light_verb_before(view, match.start, clause_start)
         subject = _verb_subject(view, PhraseMatch(light, light + 1, match.values), clause_start,
                                 match.start) if light is not None else None
@@ -108,6 +112,10 @@ def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigg
             args.use("actors", subject[0], subject[1] - 0.05, "light verb " + subject[2])
             return
     elif trigger.pos == "verb":
+        compound = _hyphen_agent(view, match)
+        if compound:
+            args.use("actors", [compound], 0.85, "hyphenated agent")
+            return
         subject = _verb_subject(view, match, clause_start, scope_end)
         if subject:
             args.use("actors", subject[0], subject[1], subject[2])
@@ -236,6 +244,31 @@ def _verb_subject(view: SentenceView, match: PhraseMatch[Trigger], clause_start:
     return None
 
 
+def _possessor(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:
+    """"ردا على هجماتها": a noun with a possessive pronoun is done by the nearest earlier actor
+    that is neither a place nor the clause's subject... unless a light verb's subject owns it
+    ("واصلت المقاتلات الإسرائيلية غاراتها"), which the caller tries first when present."""
+    if view.language != "ar" or match.end - match.start != 1:
+        return None
+    token = view.tokens[match.start]
+    if not token.key.endswith(_ARABIC_OBJECT_PRONOUNS) or token.key in token.keys[1:]:
+        return None
+    if _light_verb_before(view, match.start, view.clause_limits(match.start)[0]) is not None:
+        return None
+    earlier = [m for m in view.mentions if m.token_end <= match.start and _usable(m)
+               and m.entity.type != "place"]
+    return max(earlier, key=lambda m: m.token_start) if earlier else None
+
+
+def _hyphen_agent(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:
+    """"EU-mediated talks", "Saudi-backed forces": the name before the hyphen acts."""
+    j = match.start - 1
+    if j < 1 or view.tokens[j].text != "-" or view.tokens[j].end != view.tokens[match.start].start:
+        return None
+    mention = next((m for m in view.mentions if m.token_end == j), None)
+    return mention if mention and _usable(mention) else None
+
+
 def _is_participle_clause(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
     """"Israeli aircraft struck a flat, killing a commander": the -ing verb after a comma
     shares the subject of the clause before it."""
@@ -326,6 +359,8 @@ def _prepositional_recipients(view: SentenceView, match: PhraseMatch[Trigger], t
         positions = view.words_with_role("recipient_prep", match.end, scope_end)
     for _start, end in positions:
         first = view.next_mention(end, clause_end, max_gap=5)
+        if first and first.entity.type == "place" and first.token_start > end:
+            continue  # "على السفن في البحر الأحمر": a place far into the phrase is a where
         if first and _usable(first, allow_adjective=True):
             return view.coordinated(first)
     return []

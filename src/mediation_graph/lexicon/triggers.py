@@ -111,7 +111,9 @@ def english_verb_forms(form: str) -> list[str]:
 
 def _english_inflections(verb: str) -> tuple[str, ...]:
     vowels = "aeiou"
-    if verb.endswith("e") and not verb.endswith("ee"):
+    if verb.endswith("ee"):
+        return verb + "s", verb + "d", verb + "ing"  # agree, agreed, agreeing
+    if verb.endswith("e"):
         return verb + "s", verb + "d", verb[:-1] + "ing"
     if verb.endswith("y") and len(verb) > 2 and verb[-2] not in vowels:
         return verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"

@@ -20,6 +20,7 @@ _WORD = f"[\\w{_MARKS}]+"
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S. U.N.
     r"|['’]s\b"  # English possessive as its own token
+    r"|[A-Z][\w.]*(?=-[a-z]{3,}\b)"  # "EU-mediated", "Saudi-backed": the name stands alone
     rf"|{_WORD}(?:[-'’](?!s\b){_WORD})*"
     r"|\S",
 )

@@ -12,6 +12,7 @@ from ..graph.library import library, resolve
 from ..graph.results import FORMATS
 from ..graph.store import DEFAULT_STORE, Store
 from ..scale.remote import Endpoints, RemoteStore, is_remote
+from ..serve import guard
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.query:
         raise InputError("query: give SPARQL, a .rq file or a query name (or --list)")
     sparql = resolve(args.query)
+    refuse_outbound(sparql)
     if is_remote(args.store):
         with RemoteStore(Endpoints.from_url(args.store, args.store_config)) as remote:
             result = remote.query(sparql)
@@ -55,6 +57,14 @@ def run(args: argparse.Namespace) -> int:
             result = store.query(sparql)
     sys.stdout.write(result.serialize(args.format))
     return 0
+
+
+def refuse_outbound(sparql: str) -> None:
+    """A query never makes the engine call another endpoint: Oxigraph would send SERVICE out."""
+    try:
+        guard.check(sparql)
+    except guard.Refused as exc:
+        raise InputError(f"query refused: {exc}") from exc
 
 
 def list_text() -> str:

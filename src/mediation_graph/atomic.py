@@ -26,13 +26,24 @@ def atomic_writer(path: Path, mode: str = "w") -> Iterator[IO]:
         encoding = None if "b" in mode else "utf-8"
         with os.fdopen(fd, mode, encoding=encoding) as handle:
             yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+            with _one_line_failure(path):
+                handle.flush()
+                os.fsync(handle.fileno())
+        with _one_line_failure(path):
+            os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def _one_line_failure(path: Path) -> Iterator[None]:
+    """A full disk or a folder where the file goes is the user's to fix, not a traceback."""
+    try:
+        yield
+    except OSError as exc:
+        raise RuntimeFailure(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
 def _umask() -> int:

@@ -82,3 +82,16 @@ def test_the_two_sides_resolve_to_the_parties_in_discourse(extract):
 def test_reported_by_sources(extract):
     events = extract("وفقا لمصادر مطلعة، اجتمع وفد حماس مع المسؤولين المصريين في القاهرة.", "ar")
     assert find(events, "CONSULT").modality == "reported"
+
+
+def test_bringing_about_a_truce_between_two_others_is_mediation(extract):
+    events = extract("نجحت مصر في التوصل إلى تهدئة بين إسرائيل وحركة الجهاد الإسلامي.", "ar")
+    mediation = find(events, "CONSULT", "mediate")
+    assert names(mediation.actors) == {"Egypt"}
+    assert len(mediation.recipients) == 2 and "Israel" in names(mediation.recipients)
+
+
+def test_a_possessive_pronoun_points_back_to_the_agent(extract):
+    text = "قصفت الطائرات الأمريكية مواقع لجماعة الحوثي في اليمن ردا على هجماتها على السفن."
+    attacks = [e for e in extract(text, "ar") if "هجمات" in e.trigger.text]
+    assert attacks and names(attacks[0].actors) == {"Houthis"}

@@ -69,3 +69,29 @@ def test_unknown_names_in_argument_positions_are_kept_unlinked(extract):
     attack = find(events, "ASSAULT")
     assert [m.entity.linked for m in attack.actors] == [False]
     assert attack.actors[0].entity.name == "Zubaran Liberation Front"
+
+
+def test_talks_held_by_a_third_party_are_its_mediation(extract):
+    text = ("Sudan and South Sudan signed a border accord. "
+            "The talks were convened by the African Union in Addis Ababa.")
+    mediation = find(extract(text, "en"), "CONSULT", "mediate")
+    assert names(mediation.actors) == {"African Union"}
+    assert names(mediation.recipients) == {"Sudan", "South Sudan"}
+
+
+def test_hosting_two_parties_is_mediating_between_them(extract):
+    events = extract("Oman hosted talks between Iran and the United States in Muscat.", "en")
+    mediation = find(events, "CONSULT", "mediate")
+    assert names(mediation.actors) == {"Oman"}
+    assert names(mediation.recipients) == {"Iran", "United States"}
+
+
+def test_a_hyphenated_name_is_the_agent(extract):
+    events = extract("Negotiators resumed the EU-mediated dialogue with Serbia.", "en")
+    assert "European Union" in names(find(events, "CONSULT", "mediate").actors)
+
+
+def test_a_participle_clause_shares_the_subject(extract):
+    events = extract("Russian forces shelled Kharkiv overnight, killing four civilians.", "en")
+    killing = next(e for e in events if e.trigger.text == "killing")
+    assert {m.entity.country for m in killing.actors} == {"RUS"}

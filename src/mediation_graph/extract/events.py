@@ -107,12 +107,21 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
             subjects_by_clause.setdefault(clause_start, args.actors)
         span = _span(view, match.start, match.end)
         modality = modality_of(view, match, hits, future_prefix)
+        if _facilitated_talks(args, trigger):
+            trigger = MEDIATION
         mediation = _third_party_mediation(args, trigger)
         if mediation is not None:
             events.append(SentenceEvent(MEDIATION, span, mediation, modality,
                                         _confidence(mediation, trigger)))
         events.append(SentenceEvent(trigger, span, args, modality, _confidence(args, trigger)))
     return events
+
+
+def _facilitated_talks(args: Arguments, trigger: Trigger) -> bool:
+    """"talks convened by the African Union", "talks guaranteed by Cuba and Norway": whoever
+    talks are held *by* is their mediator, not a party to them."""
+    return (trigger.event == "CONSULT" and trigger.pos == "noun" and trigger.mode != "mediate"
+            and args.patterns[:1] == ["agent phrase"])
 
 
 def _third_party_mediation(args: Arguments, trigger: Trigger) -> Arguments | None:

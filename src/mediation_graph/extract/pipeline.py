@@ -35,11 +35,23 @@ class Extractor:
             view = SentenceView.build(sentence, mentions, self.lexicon, language)
             date = sentence_date(sentence, document_date)
             for found in sentence_events(view, self.lexicon):
-                events.append(_event(document, language, sentence.index, view, found, date))
+                event = _event(document, language, sentence.index, view, found, date)
+                events.append(self._as_intention(event))
         resolved = resolve_document(events)
         for number, event in enumerate(resolved, start=1):
             event.id = _event_id(document.id, event, number)
         return DocumentResult(document, resolved, len(sentence_list), all_mentions)
+
+
+    def _as_intention(self, event: Event) -> Event:
+        """"Will support", "سترسل مساعدات": an announced intention is an AGREE (CAMEO 03x). An
+        effort ("seeks to", "تسعى إلى") stays what it is, with its modality."""
+        if event.modality != "future":
+            return event
+        cameo = self.lexicon.intent_cameo(event.event, event.mode)
+        if cameo is not None:
+            event.event, event.cameo = "AGREE", cameo
+        return event
 
 
 def _event(document: Document, language: str, index: int, view: SentenceView,

@@ -12,7 +12,7 @@ from .actors import ActorLexicon, ActorName, Role, load_actors
 from .grammar import load_grammar
 from .phrases import PhraseIndex, PhraseMatch
 from .tables import read_list
-from .triggers import Cue, Trigger, load_cues, load_triggers
+from .triggers import Cue, Trigger, load_cues, load_intents, load_triggers
 
 LANGUAGES = ("ar", "en")
 
@@ -24,6 +24,10 @@ class Lexicon:
     cues: dict[str, PhraseIndex[Cue]]
     grammar: dict[str, PhraseIndex[str]]
     not_names: frozenset[str]  # capitalised English words that never start a name
+    intents: dict[tuple[str, str], str]  # (event, mode) -> CAMEO code of the intention
+
+    def intent_cameo(self, event: str, mode: str | None) -> str | None:
+        return self.intents.get((event, mode or "")) or self.intents.get((event, ""))
 
 
 def load_lexicon(folder: Path | None = None) -> Lexicon:
@@ -40,6 +44,7 @@ def _load_cached(folder: Path) -> Lexicon:
         cues={lang: load_cues(folder / f"cues_{lang}.tsv") for lang in LANGUAGES},
         grammar=load_grammar(folder / "grammar.tsv", LANGUAGES),
         not_names=frozenset(latin_key(w) for w in read_list(folder / "not_names_en.txt")),
+        intents=load_intents(folder / "intents.tsv"),
     )
 
 

@@ -65,6 +65,21 @@ def _trigger(row: Row) -> Trigger:
                    preps=tuple(row.items_of("preps")), object_is_recipient=row["object"] == "yes")
 
 
+INTENT_COLUMNS = ("event", "mode", "cameo")
+
+
+def load_intents(path: Path) -> dict[tuple[str, str], str]:
+    """(event, mode) -> the CAMEO code of the intention to do it (mode "" = any other)."""
+    intents: dict[tuple[str, str], str] = {}
+    for row in read_table(path, INTENT_COLUMNS):
+        if row["event"] not in PLOVER_TYPES:
+            raise row.fail(f"event must be a PLOVER type, not {row['event']!r}")
+        if not (row["cameo"].isdigit() and row["cameo"].startswith("03")):
+            raise row.fail("cameo must be an intent code (03...)")
+        intents[(row["event"], row["mode"])] = row["cameo"]
+    return intents
+
+
 def load_cues(path: Path) -> PhraseIndex[Cue]:
     index: PhraseIndex[Cue] = PhraseIndex()
     for row in read_table(path, CUE_COLUMNS):

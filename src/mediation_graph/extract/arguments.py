@@ -26,6 +26,7 @@ from ..text.normalize import word_keys
 from .clause import USABLE_KINDS, SentenceView
 from .mentions import OBJECT_PARTIES_ID
 
+CLAUSE_TAKING = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"}
 DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "PROTEST",
             "SUPPORT", "AID", "CONCEDE", "RETREAT"}
 SYMMETRIC_MODES = {None, "", "multilateral", "phone"}
@@ -74,6 +75,10 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
             args.use("recipients", earlier, 0.7, "parties named earlier in the sentence")
     if not args.actors and previous_subject and args.recipients:
         args.use("actors", previous_subject, 0.5, "previous-clause subject")
+    if not args.recipients and trigger.event in CLAUSE_TAKING:
+        asked = _complement_subject(view, match)
+        if asked:
+            args.use("recipients", asked, 0.7, "complement clause subject")
     if not args.recipients and trigger.event in DIRECTED:
         after = max([match.end] + [m.token_end for m in args.actors if m.token_start >= match.end])
         following = view.next_mention(after, view.clause_limits(match.start, soft=True)[1],
@@ -87,7 +92,12 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
 
 def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
                  args: Arguments, clause_start: int, scope_end: int) -> None:
-    agent = _agent_phrase(view, match.end, scope_end)
+    # an English active verb's "by" belongs to its object ("demanded an admission by Moscow"):
+    # only a passive or a participle right before "by" takes its agent from it
+    by_reach = scope_end
+    if view.language == "en" and trigger.pos == "verb" and not _is_passive(view, match.start):
+        by_reach = min(scope_end, match.end + 1)
+    agent = _agent_phrase(view, match.end, scope_end, by_reach)
     if agent:
         args.use("actors", agent, 0.9, "agent phrase")
         return
@@ -187,9 +197,11 @@ def _earlier_parties(view: SentenceView, before: int) -> list[Mention]:
     return []
 
 
-def _agent_phrase(view: SentenceView, after: int, limit: int) -> list[Mention]:
-    for _start, end in view.words_with_role("agent_prep", after, min(limit, after + 5)):
-        first = view.next_mention(end, limit, max_gap=0)
+def _agent_phrase(view: SentenceView, after: int, limit: int, by_reach: int) -> list[Mention]:
+    """"brokered by Egypt", "الوساطة من قبل مصر": a "by" starting before ``by_reach``."""
+    for _start, end in view.words_with_role("agent_prep", after, min(by_reach, after + 5)):
+        first = view.next_mention(end, limit, max_gap=1 if view.has_role(end, "determiner")
+                                  else 0)
         if first and _usable(first):
             return view.coordinated(first)
     return []
@@ -267,6 +279,21 @@ def _hyphen_agent(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | 
         return None
     mention = next((m for m in view.mentions if m.token_end == j), None)
     return mention if mention and _usable(mention) else None
+
+
+def _complement_subject(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
+    """"demanded that the US cancel the sale": the subject of the clause a demand or threat
+    introduces is its recipient."""
+    j = match.end
+    while j < len(view.tokens) and (view.has_role(j, "determiner") or view.tokens[j].text in {
+            ",", "،"}):
+        j += 1
+    found = view.words_with_role("complementizer", j, j + 3)
+    if not found:
+        return []
+    end = found[0][1]
+    first = view.next_mention(end, len(view.tokens), max_gap=2)
+    return view.coordinated(first) if first and _can_be_subject(first) else []
 
 
 def _is_participle_clause(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:

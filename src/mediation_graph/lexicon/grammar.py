@@ -10,7 +10,8 @@ from .tables import read_table
 GRAMMAR_COLUMNS = ("lang", "role", "forms")
 GRAMMAR_ROLES = ("recipient_prep", "agent_prep", "between", "relative", "boundary",
                  "coordinator", "passive_aux", "collective", "place_head", "topic_glue",
-                 "resumptive", "collective_oblique", "light_verb", "determiner", "title")
+                 "resumptive", "collective_oblique", "light_verb", "determiner", "title",
+                 "complementizer")
 
 
 def load_grammar(path: Path, languages: tuple[str, ...]) -> dict[str, PhraseIndex[str]]:

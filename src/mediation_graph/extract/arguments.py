@@ -75,6 +75,10 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
             args.use("recipients", earlier, 0.7, "parties named earlier in the sentence")
     if not args.actors and previous_subject and args.recipients:
         args.use("actors", previous_subject, 0.5, "previous-clause subject")
+    if not args.recipients and view.language == "en" and _is_passive(view, match.start):
+        undergoer = _clause_subject(view, match.start)  # "a camp was attacked by ..."
+        if undergoer:
+            args.use("recipients", undergoer, 0.75, "passive subject")
     if not args.recipients and trigger.event in CLAUSE_TAKING:
         asked = _complement_subject(view, match)
         if asked:
@@ -202,7 +206,7 @@ def _agent_phrase(view: SentenceView, after: int, limit: int, by_reach: int) -> 
     for _start, end in view.words_with_role("agent_prep", after, min(by_reach, after + 5)):
         first = view.next_mention(end, limit, max_gap=1 if view.has_role(end, "determiner")
                                   else 0)
-        if first and _usable(first):
+        if first and _usable(first, allow_adjective=True):  # "by Burundian militiamen"
             return view.coordinated(first)
     return []
 

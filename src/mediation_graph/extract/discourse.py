@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Event, Mention, Span
 
-# News often reports these with no named doer ("five civilians were killed in a raid"): they
-# are kept with their recipients alone; any other event needs an actor.
+# News often reports these with no named doer ("a car bomb killed ten people"): they are kept
+# without an actor, at lower confidence; any other event needs an actor.
 AGENTLESS = {"ASSAULT", "COERCE"}
 SHARED_ACTIONS = {"CONSULT", "AGREE", "COOPERATE"}
 HOSTING_CAMEO = {"043"}  # host a visit: hosting two parties at once is mediating between them
@@ -110,9 +110,9 @@ def resolve_document(events: list[Event]) -> list[Event]:
             event.actors, event.recipients = event.recipients[:1], event.recipients[1:]
         actor_ids = {m.entity.id for m in event.actors}
         event.recipients = [m for m in event.recipients if m.entity.id not in actor_ids]
-        if event.actors or event.recipients and event.event in AGENTLESS:
+        if event.actors or event.event in AGENTLESS:
             if not event.actors:
-                event.confidence = round(event.confidence * 0.8, 3)
+                event.confidence = round(event.confidence * (0.8 if event.recipients else 0.6), 3)
             resolved.append(event)
             parties.observe(event)
     return merge_duplicates([part for event in resolved for part in split_directed(event)])

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from ..errors import InputError
-from ..graph.store import DEFAULT_STORE, Store
+from ..graph.store import Store
 from ..view.analytics import analyze, format_table
 from ..view.network import build_network
+from .inputs import add_store_argument
 from .query import existing_store
 
 
@@ -20,8 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Network analysis of the stored events: the most central actors (degree), "
                     "the brokers (betweenness), the most active mediators and the "
                     "communities (Louvain).")
-    parser.add_argument("--store", type=Path, default=DEFAULT_STORE, metavar="DIR",
-                        help=f"the store directory (default: {DEFAULT_STORE})")
+    add_store_argument(parser)
     parser.add_argument("--top", type=int, default=10, metavar="N",
                         help="entries per list (default: 10)")
     parser.add_argument("--format", choices=["table", "json"], default="table")

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from ..graph.formats import EXPORT_FORMATS
-from ..graph.store import DEFAULT_STORE, Store
+from ..graph.store import Store
+from .inputs import add_store_argument
 from .query import existing_store
 
 
@@ -22,8 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", type=Path, metavar="FILE",
                         help="file to write (replaced atomically); default: stdout")
     parser.add_argument("--doc", metavar="ID", help="only this document's graphs")
-    parser.add_argument("--store", type=Path, default=DEFAULT_STORE, metavar="DIR",
-                        help=f"the store directory (default: {DEFAULT_STORE})")
+    add_store_argument(parser)
     parser.set_defaults(run=run)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 from ..model import Document
 from ..text.reading import ReadOptions, read_inputs
@@ -19,6 +20,14 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", help="document date (YYYY-MM-DD) for texts that carry none")
     parser.add_argument("--on-error", choices=["fail", "skip"], default="fail",
                         help="on a bad file or JSONL line: stop (default) or skip and report it")
+
+
+def add_store_argument(parser: argparse.ArgumentParser) -> None:
+    """``--store DIR``: the embedded store the command reads (default: output/store)."""
+    from ..graph.store import DEFAULT_STORE
+
+    parser.add_argument("--store", type=Path, default=DEFAULT_STORE, metavar="DIR",
+                        help=f"the store directory (default: {DEFAULT_STORE})")
 
 
 def read_options(args: argparse.Namespace) -> ReadOptions:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError, RuntimeFailure
-from ..graph.store import DEFAULT_STORE
+from .inputs import add_store_argument
 from .query import existing_store
 
 TOKEN_VARIABLE = "MEDIATION_GRAPH_TOKEN"
@@ -22,8 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Serve the store over HTTP: /sparql (SPARQL 1.1 Protocol), / (the network "
                     "view), /events (JSONL), /health. Read-only unless --allow-write; SERVICE "
                     "and LOAD are always refused.")
-    parser.add_argument("--store", type=Path, default=DEFAULT_STORE, metavar="DIR",
-                        help=f"the store directory (default: {DEFAULT_STORE})")
+    add_store_argument(parser)
     parser.add_argument("--host", default="127.0.0.1",
                         help="address to listen on (default: 127.0.0.1, this machine only)")
     parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from ..graph.formats import EXPORT_FORMATS, guess_format
-from ..graph.store import DEFAULT_STORE, Store
+from ..graph.store import Store
 from ..graph.validate import store_graph, validate_file, validate_graph
+from .inputs import add_store_argument
 from .query import existing_store
 
 
@@ -21,8 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="an RDF file to check instead of the store")
     parser.add_argument("--format", choices=tuple(EXPORT_FORMATS),
                         help="RDF syntax of FILE (default: from its name)")
-    parser.add_argument("--store", type=Path, default=DEFAULT_STORE, metavar="DIR",
-                        help=f"the store directory (default: {DEFAULT_STORE})")
+    add_store_argument(parser)
     parser.set_defaults(run=run)
 
 

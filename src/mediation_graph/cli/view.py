@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
-from ..graph.store import DEFAULT_STORE, Store
+from ..graph.store import Store
 from ..view.html import DEFAULT_MAX_NODES, write_html
+from .inputs import add_store_argument
 from .query import existing_store
 
 
@@ -17,8 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "view", help="write the interactive network of the stored events as HTML",
         description="Draw the actors of the stored events as nodes and their dealings as "
                     "edges in one self-contained HTML page that opens offline.")
-    parser.add_argument("--store", type=Path, default=DEFAULT_STORE, metavar="DIR",
-                        help=f"the store directory (default: {DEFAULT_STORE})")
+    add_store_argument(parser)
     parser.add_argument("--out", type=Path, default=Path("output/graph.html"), metavar="FILE",
                         help="the page to write (default: output/graph.html)")
     parser.add_argument("--max-nodes", type=int, default=DEFAULT_MAX_NODES, metavar="N",

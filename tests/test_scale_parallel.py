@@ -50,3 +50,11 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_1(tmp_path, capsys):
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
         assert build(corpus, "--out", tmp_path / "o", "--dask", "tcp://127.0.0.1:9") == 1
     assert "cannot reach the Dask scheduler" in capsys.readouterr().err
+
+
+def test_a_broken_lexicon_in_the_workers_is_one_error_not_a_hang(tmp_path, monkeypatch, capsys):
+    corpus = write_corpus(tmp_path / "c.jsonl", 4)
+    (tmp_path / "ontology").mkdir()
+    monkeypatch.setenv("MEDIATION_GRAPH_ONTOLOGY", str(tmp_path / "ontology"))
+    assert build(corpus, "--out", tmp_path / "o", "--workers", "2") == 2
+    assert "lexicon" in capsys.readouterr().err

@@ -52,11 +52,16 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=1)
+def _extractor_hasher() -> hashlib._Hash:
+    return hashlib.sha256(fingerprint().encode())
+
+
 def content_hash(document: Document) -> str:
     """Everything extraction reads from a document, and the extractor it would meet."""
     fields = (document.id, document.text, document.language, document.date or "",
               document.url or "", document.title or "", document.source or "")
-    digest = hashlib.sha256(fingerprint().encode())
+    digest = _extractor_hasher().copy()
     for value in fields:
         digest.update(b"\x1f" + value.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()

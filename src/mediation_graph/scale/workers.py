@@ -108,7 +108,9 @@ class Processes(Generic[Tag]):
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self._pool = multiprocessing.get_context("spawn").Pool(workers, initializer=_extractor)
+        # No initializer: a lexicon error raised there would make the pool respawn workers
+        # forever; raised in build_batch, it reaches this process as one clear error.
+        self._pool = multiprocessing.get_context("spawn").Pool(workers)
 
     def map(self, work: Iterator[tuple[Tag, list[tuple[Document, str]]]]
             ) -> Iterator[tuple[Tag, list[Built]]]:

@@ -24,6 +24,9 @@ class SentenceView:
     strong_boundaries: set[int] = field(default_factory=set)
     proclitics: dict[int, str] = field(default_factory=dict)  # Arabic mention start -> "وال"
     governed: dict[int, str] = field(default_factory=dict)  # mention start -> preposition role
+    # token -> roles of every function word covering it: list tests ask per token, and scanning
+    # all function words each time made long sentences cubic
+    roles_at: dict[int, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, sentence: Sentence, mentions: list[Mention], lexicon: Lexicon,
@@ -37,6 +40,8 @@ class SentenceView:
             view.function_words[match.start] = (roles, match.end)
             if "boundary" in roles:
                 view.strong_boundaries.add(match.start)
+            for j in range(match.start, match.end):
+                view.roles_at[j] = view.roles_at.get(j, frozenset()) | roles
         if language == "ar":
             view.proclitics = _proclitics(view, lexicon)
         view.governed = _governed_lists(view)
@@ -122,8 +127,7 @@ class SentenceView:
         return extended
 
     def _inside(self, j: int, role: str) -> bool:
-        return any(role in roles and start <= j < end
-                   for start, (roles, end) in self.function_words.items())
+        return role in self.roles_at.get(j, ())
 
     def next_mention(self, after: int, limit: int, max_gap: int = 6) -> Mention | None:
         """The first mention starting in [after, limit), no more than ``max_gap`` tokens away."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..lexicon import Lexicon
 from ..model import Mention, Sentence, Token
@@ -98,8 +100,8 @@ class SentenceView:
     def coordinated(self, first: Mention) -> list[Mention]:
         """The actor list that starts with ``first``: "مصر وقطر والولايات المتحدة"."""
         group = [first]
-        ordered = sorted(self.mentions, key=lambda m: m.token_start)
-        position = ordered.index(first)
+        ordered = self.ordered_mentions
+        position = self._position(first)
         for mention in ordered[position + 1:]:
             gap = range(group[-1].token_end, mention.token_start)
             # "Egypt and the US", "with Israel and with Hamas", "مع إسرائيل ومع حماس"
@@ -115,8 +117,8 @@ class SentenceView:
 
     def with_preceding_adjectives(self, group: list[Mention]) -> list[Mention]:
         """"Russian and Ukrainian delegations": adjectives coordinated before a list's head."""
-        ordered = sorted(self.mentions, key=lambda m: m.token_start)
-        position = ordered.index(group[0])
+        ordered = self.ordered_mentions
+        position = self._position(group[0])
         extended = list(group)
         for mention in reversed(ordered[:position]):
             gap = range(mention.token_end, extended[0].token_start)
@@ -125,6 +127,17 @@ class SentenceView:
                 break
             extended.insert(0, mention)
         return extended
+
+    @cached_property
+    def ordered_mentions(self) -> list[Mention]:
+        return sorted(self.mentions, key=lambda m: m.token_start)
+
+    def _position(self, mention: Mention) -> int:
+        # Search from the first mention at the same token: comparing whole mentions is slow,
+        # and list tests ask this for every pair of candidates.
+        ordered = self.ordered_mentions
+        starts = [m.token_start for m in ordered]
+        return ordered.index(mention, bisect_left(starts, mention.token_start))
 
     def _inside(self, j: int, role: str) -> bool:
         return role in self.roles_at.get(j, ())

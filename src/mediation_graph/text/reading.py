@@ -173,8 +173,12 @@ def decode(data: bytes, origin: str, encoding: str | None = None) -> str:
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return _decode_forced(data, origin, name)
-    if data.startswith(_BINARY_SIGNATURES) or b"\x00" in data[:4096]:
+    if data.startswith(_BINARY_SIGNATURES):
         raise InputError(f"{origin}: binary file, not text")
+    if b"\x00" in data[:4096]:
+        # UTF-16 without a byte order mark looks like this too, and is worth a hint
+        raise InputError(f"{origin}: binary file, not text (if it is UTF-16 without a byte "
+                         "order mark, pass --encoding utf-16-le or utf-16-be)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -76,7 +76,7 @@ def test_encodings_are_detected(encoded):
 
 @pytest.mark.parametrize("data", [b"%PDF-1.7\n...", b"\x89PNG\r\n\x1a\n\x00\x00", b"ab\x00cd"])
 def test_binary_files_are_refused_by_name(data):
-    with pytest.raises(InputError, match="x.bin: binary file"):
+    with pytest.raises(InputError, match=r"x\.bin: binary file"):
         decode(data, "x.bin")
 
 
@@ -116,7 +116,7 @@ def test_folders_are_walked_and_ids_stay_unique(tmp_path):
 def test_empty_and_missing_inputs_are_clear_errors(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    with pytest.raises(InputError, match="empty.txt: empty file"):
+    with pytest.raises(InputError, match=r"empty\.txt: empty file"):
         list(read_inputs([str(empty)], ReadOptions()))
-    with pytest.raises(InputError, match="nowhere.txt: no such file"):
+    with pytest.raises(InputError, match=r"nowhere\.txt: no such file"):
         list(read_inputs([str(tmp_path / "nowhere.txt")], ReadOptions()))

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Event, Mention, Span
 
-# News often reports these with no named doer ("a car bomb killed ten people"): they are kept
-# without an actor, at lower confidence; any other event needs an actor.
-AGENTLESS = {"ASSAULT", "COERCE"}
+# News often reports these with no named doer ("a car bomb killed ten people", "thousands
+# marched in Cairo"): they are kept without an actor, at lower confidence; any other event
+# needs an actor.
+AGENTLESS = {"ASSAULT", "COERCE", "PROTEST"}
 SHARED_ACTIONS = {"CONSULT", "AGREE", "COOPERATE"}
 HOSTING_CAMEO = {"043"}  # host a visit: hosting two parties at once is mediating between them
 DISPUTE_EVENTS = {"ASSAULT", "COERCE", "RETREAT", "THREATEN", "AGREE"}

@@ -80,8 +80,11 @@ def test_one_documents_export_holds_its_graphs_and_the_actors_it_names(graph_sto
     assert set(graphs) == {ns.doc_graph_iri("doha-en"), ns.rel_graph_iri("doha-en"),
                            SHARED_GRAPH}
     described = {str(s) for s in graphs[SHARED_GRAPH].subjects()}
+    # The asserted mediation gives four dyads, the accusation one; "will meet" none.
+    dyads = {ns.dyad_iri(a, r, "VerbalCooperation") for a in ("QAT", "EGY")
+             for r in ("HAMAS", "ISR")} | {ns.dyad_iri("ISR", "HAMAS", "VerbalConflict")}
     assert described == {ns.entity_iri(e) for e in ("QAT", "EGY", "HAMAS", "ISR", "USA")} | {
-        ns.agent_iri(__version__)}  # Turkey and Kalın are named only in the Arabic document
+        ns.agent_iri(__version__)} | dyads  # Turkey and Kalın are named only in the Arabic one
 
 
 def test_export_of_an_unknown_document_or_format_is_an_input_error(graph_store, tmp_path):

@@ -55,7 +55,8 @@ MG = _terms(ns.MG, "Event", "Actor", "ExtractionRun", "Mention",
             "confidence", "negated", "modality", "quadClass", "sentenceIndex", "trigger",
             "evidence", "document", "listIndex", "mention", "mentionKind", "resolvedFrom",
             "tokenStart", "tokenEnd", "source", "origin", "sentenceCount", "entityId",
-            "countryCode", "sector", "linked", "language")
+            "countryCode", "sector", "linked", "language", "Dyad", "dyad", "dyadActor",
+            "dyadRecipient", "dyadQuadClass")
 XSD = {name: ns.XSD + name for name in ("integer", "decimal", "boolean", "date", "dateTime")}
 TRUE, FALSE = f'"true"^^<{XSD["boolean"]}>', f'"false"^^<{XSD["boolean"]}>'
 
@@ -220,6 +221,7 @@ def _write_event(w: _Writer, event: Event) -> None:
         w.add(node, MG["mode"], iri(base + event.mode))
     for context in event.context:
         w.add(node, MG["context"], iri(ns.PLOVER_CONTEXT + context))
+    _write_dyads(w, node, event)
     if event.date:
         w.add(node, SEM["hasTimeStamp"], date(event.date))
     w.add(node, MG["language"], literal(event.language))
@@ -240,6 +242,24 @@ def _write_event(w: _Writer, event: Event) -> None:
     for kind, mention in roles:
         _write_role(w, node, event, kind, counters[kind], mention)
         counters[kind] += 1
+
+
+def _write_dyads(w: _Writer, node: str, event: Event) -> None:
+    """Link an event the text asserts without negation to each of its actor -> recipient pairs
+    in its quad class, described once in the shared graph: counting events per dyad then reads
+    one triple per event instead of joining five (15 s at 100k events before)."""
+    if event.negated or event.modality != "asserted":
+        return
+    quad_class = QUAD_CLASSES.get(event.event, "Unclassified")
+    pairs = {(a.entity.id, r.entity.id) for a in event.actors for r in event.recipients}
+    for actor, recipient in sorted(pairs):
+        dyad = iri(ns.dyad_iri(actor, recipient, quad_class))
+        w.add(node, MG["dyad"], dyad)
+        w.out.shared.setdefault(dyad, [
+            f"{dyad} {RDF['type']} {MG['Dyad']}",
+            f"{dyad} {MG['dyadActor']} {iri(ns.entity_iri(actor))}",
+            f"{dyad} {MG['dyadRecipient']} {iri(ns.entity_iri(recipient))}",
+            f"{dyad} {MG['dyadQuadClass']} {iri(ns.MG + quad_class)}"])
 
 
 def _write_span(w: _Writer, span: Span, lang: str, kind: str) -> str:

@@ -87,3 +87,8 @@ def entity_iri(entity_id: str) -> str:
 def span_iri(doc_id: str, start: int, end: int) -> str:
     """A NIF string: the document IRI with an RFC 5147 character fragment."""
     return f"{doc_iri(doc_id)}#char={start},{end}"
+
+
+def dyad_iri(actor_id: str, recipient_id: str, quad_class: str) -> str:
+    """An actor -> recipient pair in one quad class (shared by every event of that pair)."""
+    return f"{ID}dyad/{digest(actor_id, recipient_id, quad_class)}"

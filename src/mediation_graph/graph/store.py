@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from ..errors import InputError, RuntimeFailure
 from ..model import Document, DocumentResult, Event
 from . import namespaces as ns
-from .convert import PROV, SCHEMA, SHARED_GRAPH, DocumentGraphs, document_graphs
+from .convert import MG, PROV, SCHEMA, SHARED_GRAPH, DocumentGraphs, document_graphs
 from .rebuild import documents_in, events_in, index_quads, linked_entities, read_graph
 from .results import QueryResult, run_query
 
@@ -25,6 +25,7 @@ DEFAULT_STORE = Path("output/store")
 _SHARED = ox.NamedNode(SHARED_GRAPH)
 _ARTICLE = ox.NamedNode(SCHEMA["NewsArticle"][1:-1])
 _ASSOCIATED = ox.NamedNode(PROV["wasAssociatedWith"][1:-1])
+_DYAD = ox.NamedNode(MG["dyad"][1:-1])
 
 
 def _open(path: Path | None) -> ox.Store:
@@ -119,6 +120,7 @@ class Store:
         for out in batch:
             shared.update(out.shared)
         try:
+            shared = self._changed(shared)
             for out in batch:
                 for name in (out.graph, out.rel_graph):
                     node = ox.NamedNode(name)
@@ -135,6 +137,19 @@ class Store:
             del chunks
         except OSError as exc:
             raise RuntimeFailure(f"cannot write to store {self.path}: {exc}") from exc
+
+    def _changed(self, shared: dict[str, list[str]]) -> dict[str, list[str]]:
+        """The shared descriptions the store does not already hold word for word: removing
+        and loading again the thousands of unchanged actor and dyad descriptions of a batch
+        would cost more than the comparison."""
+        store = self.oxigraph
+        changed: dict[str, list[str]] = {}
+        for subject, triples in shared.items():
+            stored = {str(q.triple) for q in store.quads_for_pattern(
+                ox.NamedNode(subject[1:-1]), None, None, _SHARED)}
+            if stored != set(triples):
+                changed[subject] = triples
+        return changed
 
     def update(self, update: str) -> None:
         try:
@@ -178,8 +193,8 @@ class Store:
         quads: list[ox.Quad] = []
         for graph in self._graphs_of(doc_id):
             quads += self.oxigraph.quads_for_pattern(None, None, None, graph)
-        agents = {q.object.value for q in quads if q.predicate == _ASSOCIATED}
-        for subject in sorted(linked_entities(index_quads(quads)) | agents):
+        described = {q.object.value for q in quads if q.predicate in (_ASSOCIATED, _DYAD)}
+        for subject in sorted(linked_entities(index_quads(quads)) | described):
             quads += self.oxigraph.quads_for_pattern(ox.NamedNode(subject), None, None, _SHARED)
         return quads
 

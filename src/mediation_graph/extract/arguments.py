@@ -248,6 +248,9 @@ def _verb_subject(view: SentenceView, match: PhraseMatch[Trigger], clause_start:
     if view.language == "en" and _is_passive(view, match.start):
         return None  # the agent phrase was tried; the grammatical subject is the recipient
     if view.language == "ar":
+        fronted = _fronted_subject(view, match.start)
+        if fronted:
+            return fronted, 0.85, "subject before verb"
         after = view.next_mention(match.end, scope_end, max_gap=_MAX_VSO_GAP)
         if after and _can_be_subject(after) and view.governing_preposition(after) is None:
             return view.coordinated(after), 0.9, "subject after verb"
@@ -330,6 +333,19 @@ def _in_short_aside(view: SentenceView, j: int) -> bool:
     left = [k for k in commas if k < j]
     right = [k for k in commas if k > j]
     return bool(left and right and right[0] - left[-1] <= 5)
+
+
+def _fronted_subject(view: SentenceView, verb_start: int) -> list[Mention]:
+    """Arabic subject-verb order: an actor ending at most two words before the verb, in its
+    clause ("وقطر ترفض", "وكانت الخرطوم قد اتهمت جوبا"); the actor after the verb is then
+    its object."""
+    clause_start = view.clause_limits(verb_start, soft=True)[0]
+    for mention in view.mentions:
+        if (clause_start <= mention.token_start and verb_start - 2 <= mention.token_end
+                <= verb_start and _can_be_subject(mention)
+                and view.governing_preposition(mention) is None):
+            return view.with_preceding_adjectives(view.coordinated(mention))
+    return []
 
 
 def _is_passive(view: SentenceView, verb_start: int) -> bool:

@@ -46,9 +46,10 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[M
     pieces = [_piece(m) for m in lexicon.actors.index.find_all(tokens)]
     mentions = _compose(pieces, sentence, lexicon, language)
     for mention in mentions:
-        # "في أنقرة", "in Yemen": after a locative, a capital or a state is where, not who
-        locatable = mention.kind == "metonym" or (mention.kind == "name"
-                                                  and mention.entity.type == "state")
+        # "في أنقرة", "in Yemen", "في العاصمة الكينية": after a locative, a capital, a state or
+        # its adjective is where, not who
+        locatable = mention.kind in {"metonym", "adjective"} or (
+            mention.kind == "name" and mention.entity.type == "state")
         if locatable and _after_locative(tokens, mention.token_start, lexicon, language):
             mention.kind = "place"
     mentions = _with_collectives(mentions, sentence, lexicon, language)

@@ -29,6 +29,8 @@ class SentenceView:
     # token -> roles of every function word covering it: list tests ask per token, and scanning
     # all function words each time made long sentences cubic
     roles_at: dict[int, frozenset[str]] = field(default_factory=dict)
+    # id of a list's first mention -> the list: subject search asks again for every candidate
+    lists: dict[int, list[Mention]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, sentence: Sentence, mentions: list[Mention], lexicon: Lexicon,
@@ -99,6 +101,12 @@ class SentenceView:
 
     def coordinated(self, first: Mention) -> list[Mention]:
         """The actor list that starts with ``first``: "مصر وقطر والولايات المتحدة"."""
+        known = self.lists.get(id(first))
+        if known is None:
+            known = self.lists[id(first)] = self._coordinated(first)
+        return list(known)
+
+    def _coordinated(self, first: Mention) -> list[Mention]:
         group = [first]
         ordered = self.ordered_mentions
         position = self._position(first)
@@ -135,9 +143,12 @@ class SentenceView:
     def _position(self, mention: Mention) -> int:
         # Search from the first mention at the same token: comparing whole mentions is slow,
         # and list tests ask this for every pair of candidates.
-        ordered = self.ordered_mentions
-        starts = [m.token_start for m in ordered]
-        return ordered.index(mention, bisect_left(starts, mention.token_start))
+        return self.ordered_mentions.index(
+            mention, bisect_left(self.ordered_starts, mention.token_start))
+
+    @cached_property
+    def ordered_starts(self) -> list[int]:
+        return [m.token_start for m in self.ordered_mentions]
 
     def _inside(self, j: int, role: str) -> bool:
         return role in self.roles_at.get(j, ())

@@ -66,16 +66,22 @@ class SentenceView:
 
     def clause_limits(self, i: int, soft: bool = False) -> tuple[int, int]:
         """The clause around token ``i``: between strong boundaries (and commas when ``soft``)."""
-        def is_limit(j: int) -> bool:
-            return j in self.strong_boundaries or (soft and self.tokens[j].text in _SOFT_BOUNDARIES)
-
-        start = i
-        while start > 0 and not is_limit(start - 1):
-            start -= 1
-        end = i
-        while end < len(self.tokens) and not is_limit(end):
-            end += 1
+        limits = self.soft_limits if soft else self.strong_limits
+        k = bisect_left(limits, i)  # the first limit at or after i; the one before ends before i
+        start = limits[k - 1] + 1 if k > 0 else 0
+        end = limits[k] if k < len(limits) else len(self.tokens)
         return start, end
+
+    # Sorted once: every trigger asks for its clause, and walking to the limits token by token
+    # made a long sentence of triggers quadratic.
+    @cached_property
+    def strong_limits(self) -> list[int]:
+        return sorted(self.strong_boundaries)
+
+    @cached_property
+    def soft_limits(self) -> list[int]:
+        return sorted(self.strong_boundaries | {j for j, token in enumerate(self.tokens)
+                                                if token.text in _SOFT_BOUNDARIES})
 
     def mention_covering(self, i: int) -> Mention | None:
         for mention in self.mentions:

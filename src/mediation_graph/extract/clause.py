@@ -37,7 +37,7 @@ class SentenceView:
               language: str) -> SentenceView:
         view = cls(sentence, language, [m for m in mentions if m.kind != "place"])
         covered = {t for m in view.mentions for t in range(m.token_start, m.token_end)}
-        for match in lexicon.grammar[language].find_all(sentence.tokens):
+        for match in lexicon.grammar_matches(language, sentence.tokens):
             if match.start in covered:
                 continue
             roles = frozenset(match.values)

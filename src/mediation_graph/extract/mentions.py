@@ -80,7 +80,7 @@ def _compose(pieces: list[_Piece], sentence: Sentence, lexicon: Lexicon,
         if mention is not None:
             mentions.append(mention)
         i += used
-    titles = {j for m in lexicon.grammar[language].find_all(sentence.tokens)
+    titles = {j for m in lexicon.grammar_matches(language, sentence.tokens)
               if "title" in m.values for j in range(m.start, m.end)}
     return _with_appositions(mentions, sentence, titles)
 
@@ -232,7 +232,7 @@ def _with_collectives(mentions: list[Mention], sentence: Sentence, lexicon: Lexi
     """"الطرفان", "the two sides": placeholders the discourse stage resolves to the parties."""
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
     extra = []
-    for match in lexicon.grammar[language].find_all(sentence.tokens):
+    for match in lexicon.grammar_matches(language, sentence.tokens):
         if covered & set(range(match.start, match.end)):
             continue
         for role, entity_id in (("collective", PARTIES_ID),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +25,19 @@ class Lexicon:
     grammar: dict[str, PhraseIndex[str]]
     not_names: frozenset[str]  # capitalised English words that never start a name
     intents: dict[tuple[str, str], str]  # (event, mode) -> CAMEO code of the intention
+
+    # the last sentence's function words: three stages ask for them in turn
+    _last_grammar: tuple[object, str, list[PhraseMatch[str]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+
+    def grammar_matches(self, language: str, tokens: list) -> list[PhraseMatch[str]]:
+        """Function words of a sentence (grammar.tsv), matched once per sentence."""
+        last = self._last_grammar
+        if last is not None and last[0] is tokens and last[1] == language:
+            return last[2]
+        found = self.grammar[language].find_all(tokens)
+        self._last_grammar = (tokens, language, found)
+        return found
 
     def intent_cameo(self, event: str, mode: str | None) -> str | None:
         return self.intents.get((event, mode or "")) or self.intents.get((event, ""))

@@ -95,3 +95,11 @@ def test_a_participle_clause_shares_the_subject(extract):
     events = extract("Russian forces shelled Kharkiv overnight, killing four civilians.", "en")
     killing = next(e for e in events if e.trigger.text == "killing")
     assert {m.entity.country for m in killing.actors} == {"RUS"}
+
+
+def test_an_unknown_name_after_an_office_is_its_holder(extract):
+    events = extract("Israeli Prime Minister Ehud Barak met Egyptian officials in Cairo.", "en")
+    [actor] = find(events, "CONSULT").actors
+    assert (actor.entity.name, actor.entity.type, actor.entity.country) == (
+        "Ehud Barak", "person", "ISR")
+    assert not actor.entity.linked

@@ -245,12 +245,15 @@ def _with_collectives(mentions: list[Mention], sentence: Sentence, lexicon: Lexi
 
 def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,
                          not_names: frozenset[str]) -> list[Mention]:
-    """Capitalised word runs that no lexicon entry covers, kept as unlinked entities."""
+    """Capitalised word runs that no lexicon entry covers, kept as unlinked entities. Right
+    after an office ("Israeli Prime Minister Ehud Barak") the run is that office's holder."""
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    offices = {m.token_end: m for m in mentions if m.kind == "role" and m.entity.type == "person"}
     # a capitalised word right next to a known name continues it ("Gaza City")
-    touching = {m.token_end for m in mentions} | {m.token_start - 1 for m in mentions}
+    touching = {m.token_end for m in mentions if m.token_end not in offices} | {
+        m.token_start - 1 for m in mentions}
     tokens = sentence.tokens
-    extra: list[Mention] = []
+    found: list[Mention] = []
     i = 0
     while i < len(tokens):
         j = i
@@ -258,9 +261,19 @@ def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,
                and tokens[j].key not in not_names and not is_arabic(tokens[j].text)):
             j += 1
         if j > i and not (i == 0 and j - i == 1) and i not in touching and j - 1 not in touching:
-            words = " ".join(t.text for t in tokens[i:j])
-            entity = Entity(id="UNLINKED_" + re.sub(r"\W+", "_", words).upper().strip("_"),
-                            name=words, type="group", linked=False)
-            extra.append(_mention(sentence, i, j, entity, "unlinked"))
+            found.append(_unlinked(sentence, i, j, offices.pop(i, None)))
         i = max(j, i + 1)
-    return sorted(mentions + extra, key=lambda m: m.token_start)
+    holders = {m.token_start for m in found if m.entity.type == "person"}
+    kept = [m for m in mentions if not (m.kind == "role" and m.token_start in holders)]
+    return sorted(kept + found, key=lambda m: m.token_start)
+
+
+def _unlinked(sentence: Sentence, start: int, end: int, office: Mention | None) -> Mention:
+    words = " ".join(t.text for t in sentence.tokens[start:end])
+    entity_id = "UNLINKED_" + re.sub(r"\W+", "_", words).upper().strip("_")
+    if office is None:
+        entity = Entity(id=entity_id, name=words, type="group", linked=False)
+        return _mention(sentence, start, end, entity, "unlinked")
+    holder = Entity(id=entity_id, name=words, type="person", country=office.entity.country,
+                    sector=office.entity.sector, linked=False)
+    return _mention(sentence, office.token_start, end, holder, "unlinked")

@@ -3,8 +3,8 @@ opens and holds, whole, every document it had finished; outputs are either absen
 and the next build ends exactly where an uninterrupted one does.
 
 test_scale_resume.py kills once after the first document; here three kills in a row land at
-random points of the corpus and once more while the outputs are written, each on the remains of
-the one before."""
+random moments between a build's first document and the end of its outputs, each on the remains
+of the one before."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ import signal
 import subprocess
 import sys
 import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -28,24 +30,35 @@ KILLS = 3
 _PROGRESS = re.compile(r"^documents (\d+)")
 
 
-def build_killed_at(corpus: Path, out: Path, documents: int) -> int:
-    """Start a build and SIGKILL it once it reports ``documents`` done (read, built or
-    skipped); the count it had reported. A build that ends first is left to end."""
+@dataclass
+class Run:
+    reported: int  # the last document count the build printed
+    documents_done: float  # seconds from its first progress line to its last one
+    ended: float  # seconds from its first progress line to its end
+
+
+def build_process(corpus: Path, out: Path, kill_after: float | None) -> Run:
+    """Run a build; with ``kill_after``, SIGKILL it that many seconds after its first progress
+    line (past the imports, at its first document)."""
     command = [sys.executable, "-m", "mediation_graph.cli.main", "build", str(corpus),
                "--out", str(out), "--batch-size", "1", "--progress"]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True,
                                env={**os.environ, "PYTHONUNBUFFERED": "1"})
     assert process.stderr is not None
-    reported = 0
     for line in process.stderr:
+        if _PROGRESS.match(line):
+            break
+    first_line = time.monotonic()
+    if kill_after is not None:
+        time.sleep(kill_after)
+        process.send_signal(signal.SIGKILL)
+    reported, last_line = 0, first_line
+    for line in process.stderr:  # what it printed before it ended
         match = _PROGRESS.match(line.replace(",", ""))
         if match:
-            reported = int(match.group(1))
-            if reported >= documents:
-                process.send_signal(signal.SIGKILL)
-                break
+            reported, last_line = int(match.group(1)), time.monotonic()
     process.wait()
-    return reported
+    return Run(reported, last_line - first_line, time.monotonic() - first_line)
 
 
 def graph_quads(store: ox.Store, doc_id: str) -> set[str]:
@@ -80,18 +93,21 @@ def assert_outputs_whole(out: Path, reference: Path) -> None:
 def test_random_kills_lose_no_finished_document_and_the_rerun_completes(tmp_path):
     corpus = write_corpus(tmp_path / "corpus.jsonl", N)
     reference = tmp_path / "reference"
-    assert build(corpus, "--out", reference) == 0
+    timing = build_process(corpus, reference, kill_after=None)
     expected = finished_documents(reference)
     assert len(expected) == N
 
     seed = random.randrange(1_000_000)
-    # two kills at random points of the corpus, the last once every document is in: while
-    # events.jsonl and the graph files are being written
-    targets = [*sorted(random.Random(seed).sample(range(1, N), KILLS - 1)), N]
+    rng = random.Random(seed)
     out = tmp_path / "killed"
-    for kill, target in enumerate(targets, start=1):
-        reported = build_killed_at(corpus, out, target)
-        context = f"seed {seed}, kill {kill} after {reported} documents"
+    finished: dict[str, set[str]] = {}
+    for kill in range(1, KILLS + 1):
+        # the first kills while documents are written (within what is left to do), the last
+        # while the outputs are
+        left = timing.documents_done * (N - len(finished)) / N
+        delay = rng.uniform(0, left) if kill < KILLS else rng.uniform(left, timing.ended)
+        reported = build_process(corpus, out, kill_after=delay).reported
+        context = f"seed {seed}, kill {kill} at {delay:.2f} s, {reported} documents reported"
         finished = finished_documents(out)
         assert len(finished) >= reported, context
         for doc_id, quads in finished.items():

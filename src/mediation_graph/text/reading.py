@@ -67,8 +67,8 @@ def _unique_id(doc_id: str, seen: set[str]) -> str:
 
 
 def _read_path(raw: str, options: ReadOptions) -> Iterator[Document]:
-    if raw == "-":
-        yield from _documents_from_bytes(sys.stdin.buffer.read(), "<stdin>", "stdin", options)
+    if raw == "-":  # read in parts like a file: a pipe may carry any amount
+        yield from _read_text_parts(sys.stdin.buffer, "<stdin>", "stdin", options)
         return
     path = Path(raw)
     if path.is_dir():
@@ -92,26 +92,27 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[Document]:
                 yield from read_jsonl(handle, str(path), options)
             return
         with path.open("rb") as handle:
-            yield from _read_text_parts(handle, path, options)
+            yield from _read_text_parts(handle, str(path), path.stem, options,
+                                        html=path.suffix.lower() in {".html", ".htm"})
     except OSError as exc:
         options.problem(f"{path}: cannot read: {exc.strerror or exc}")
 
 
-def _read_text_parts(handle: BinaryIO, path: Path, options: ReadOptions) -> Iterator[Document]:
+def _read_text_parts(handle: BinaryIO, origin: str, stem: str, options: ReadOptions,
+                     html: bool = False) -> Iterator[Document]:
     """A plain file is one document; a huge one is cut at line ends into numbered parts."""
     part = 0
     while True:
         data = handle.read(MAX_DOCUMENT_BYTES)
         if not data:
             if part == 0:
-                options.problem(f"{path}: empty file")
+                options.problem(f"{origin}: empty file")
             return
         if len(data) == MAX_DOCUMENT_BYTES:
             data += handle.readline()
         part += 1
-        doc_id = path.stem if part == 1 else f"{path.stem}-part{part}"
-        yield from _documents_from_bytes(data, str(path), doc_id, options,
-                                         html=path.suffix.lower() in {".html", ".htm"})
+        doc_id = stem if part == 1 else f"{stem}-part{part}"
+        yield from _documents_from_bytes(data, origin, doc_id, options, html=html)
 
 
 def _documents_from_bytes(data: bytes, origin: str, doc_id: str, options: ReadOptions,

@@ -176,6 +176,18 @@ def test_a_large_file_is_read_in_parts_with_bounded_memory(tmp_path, monkeypatch
     assert peak < 8 * part_bytes  # a few parts at most, never the whole file
 
 
+def test_standard_input_is_read_in_parts_too(monkeypatch):
+    import io
+
+    monkeypatch.setattr(reading, "MAX_DOCUMENT_BYTES", 64 * 1024)
+    data = ((ENGLISH + "\n") * 5000).encode("utf-8")  # about 290 KB through a pipe
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    documents = list(read_inputs(["-"], ReadOptions(language="en")))
+    assert [d.id for d in documents[:2]] == ["stdin", "stdin-part2"] and len(documents) == 5
+    assert "".join(d.text for d in documents) == data.decode("utf-8")
+    assert all(d.origin == "<stdin>" for d in documents)
+
+
 # -- the store and its queries --------------------------------------------------------------------
 @pytest.fixture
 def silent_server() -> Iterator[tuple[str, list[str]]]:

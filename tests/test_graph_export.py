@@ -83,8 +83,10 @@ def test_one_documents_export_holds_its_graphs_and_the_actors_it_names(graph_sto
     # The asserted mediation gives four dyads, the accusation one; "will meet" none.
     dyads = {ns.dyad_iri(a, r, "VerbalCooperation") for a in ("QAT", "EGY")
              for r in ("HAMAS", "ISR")} | {ns.dyad_iri("ISR", "HAMAS", "VerbalConflict")}
+    tallies = {ns.tally_iri(kind, False, modality) for kind, modality in (
+        ("CONSULT", "asserted"), ("ACCUSE", "asserted"), ("CONSULT", "future"))}
     assert described == {ns.entity_iri(e) for e in ("QAT", "EGY", "HAMAS", "ISR", "USA")} | {
-        ns.agent_iri(__version__)} | dyads  # Turkey and Kalın are named only in the Arabic one
+        ns.agent_iri(__version__)} | dyads | tallies  # Turkey and Kalın: Arabic document only
 
 
 def test_export_of_an_unknown_document_or_format_is_an_input_error(graph_store, tmp_path):

@@ -56,7 +56,8 @@ MG = _terms(ns.MG, "Event", "Actor", "ExtractionRun", "Mention",
             "evidence", "document", "listIndex", "mention", "mentionKind", "resolvedFrom",
             "tokenStart", "tokenEnd", "source", "origin", "sentenceCount", "entityId",
             "countryCode", "sector", "linked", "language", "Dyad", "dyad", "dyadActor",
-            "dyadRecipient", "dyadQuadClass")
+            "dyadRecipient", "dyadQuadClass", "Tally", "tally", "tallyType", "tallyNegated",
+            "tallyModality")
 XSD = {name: ns.XSD + name for name in ("integer", "decimal", "boolean", "date", "dateTime")}
 TRUE, FALSE = f'"true"^^<{XSD["boolean"]}>', f'"false"^^<{XSD["boolean"]}>'
 
@@ -222,6 +223,7 @@ def _write_event(w: _Writer, event: Event) -> None:
     for context in event.context:
         w.add(node, MG["context"], iri(ns.PLOVER_CONTEXT + context))
     _write_dyads(w, node, event)
+    _write_tally(w, node, event)
     if event.date:
         w.add(node, SEM["hasTimeStamp"], date(event.date))
     w.add(node, MG["language"], literal(event.language))
@@ -260,6 +262,18 @@ def _write_dyads(w: _Writer, node: str, event: Event) -> None:
             f"{dyad} {MG['dyadActor']} {iri(ns.entity_iri(actor))}",
             f"{dyad} {MG['dyadRecipient']} {iri(ns.entity_iri(recipient))}",
             f"{dyad} {MG['dyadQuadClass']} {iri(ns.MG + quad_class)}"])
+
+
+def _write_tally(w: _Writer, node: str, event: Event) -> None:
+    """Link the event to its tally (type, negation, modality), described once in the shared
+    graph: events-by-type then counts one triple per event instead of joining three."""
+    tally = iri(ns.tally_iri(event.event, event.negated, event.modality))
+    w.add(node, MG["tally"], tally)
+    w.out.shared.setdefault(tally, [
+        f"{tally} {RDF['type']} {MG['Tally']}",
+        f"{tally} {MG['tallyType']} {iri(ns.PLOVER_TYPE + event.event)}",
+        f"{tally} {MG['tallyNegated']} {TRUE if event.negated else FALSE}",
+        f"{tally} {MG['tallyModality']} {iri(ns.MODALITY + event.modality)}"])
 
 
 def _write_span(w: _Writer, span: Span, lang: str, kind: str) -> str:

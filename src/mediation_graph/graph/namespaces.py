@@ -92,3 +92,8 @@ def span_iri(doc_id: str, start: int, end: int) -> str:
 def dyad_iri(actor_id: str, recipient_id: str, quad_class: str) -> str:
     """An actor -> recipient pair in one quad class (shared by every event of that pair)."""
     return f"{ID}dyad/{digest(actor_id, recipient_id, quad_class)}"
+
+
+def tally_iri(event_type: str, negated: bool, modality: str) -> str:
+    """A class of events to count: one PLOVER type, negated or not, in one modality."""
+    return f"{ID}tally/{event_type}-{'negated' if negated else 'affirmed'}-{modality}"

@@ -31,6 +31,7 @@ _SHARED = ox.NamedNode(SHARED_GRAPH)
 _ARTICLE = ox.NamedNode(SCHEMA["NewsArticle"][1:-1])
 _ASSOCIATED = ox.NamedNode(PROV["wasAssociatedWith"][1:-1])
 _DYAD = ox.NamedNode(MG["dyad"][1:-1])
+_TALLY = ox.NamedNode(MG["tally"][1:-1])
 
 
 def _open(path: Path | None) -> ox.Store:
@@ -210,7 +211,7 @@ class Store:
         quads: list[ox.Quad] = []
         for graph in self._graphs_of(doc_id):
             quads += self.oxigraph.quads_for_pattern(None, None, None, graph)
-        described = {q.object.value for q in quads if q.predicate in (_ASSOCIATED, _DYAD)}
+        described = {q.object.value for q in quads if q.predicate in (_ASSOCIATED, _DYAD, _TALLY)}
         for subject in sorted(linked_entities(index_quads(quads)) | described):
             quads += self.oxigraph.quads_for_pattern(ox.NamedNode(subject), None, None, _SHARED)
         return quads

@@ -22,15 +22,13 @@ from dataclasses import dataclass, field
 
 from ..lexicon import PhraseMatch, Trigger
 from ..model import Mention
-from ..text.normalize import word_keys
+from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, word_keys
 from .clause import USABLE_KINDS, SentenceView
 from .mentions import OBJECT_PARTIES_ID
 
 CLAUSE_TAKING = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"}
 DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "PROTEST",
             "SUPPORT", "AID", "CONCEDE", "RETREAT"}
-SYMMETRIC_MODES = {None, "", "multilateral", "phone"}
-_ARABIC_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
 _MAX_VSO_GAP = 4
 _SUBJECT_POSITION = 3  # a clause's subject starts within its first words (after verb, particle)
 _NOUN_SUBJECT_REACH = 6
@@ -270,7 +268,7 @@ def _possessor(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | Non
     if view.language != "ar" or match.end - match.start != 1:
         return None
     token = view.tokens[match.start]
-    if not token.key.endswith(_ARABIC_OBJECT_PRONOUNS) or token.key in token.keys[1:]:
+    if not token.key.endswith(ARABIC_PRONOUN_SUFFIXES) or token.key in token.keys[1:]:
         return None
     if _light_verb_before(view, match.start, view.clause_limits(match.start)[0]) is not None:
         return None
@@ -434,7 +432,7 @@ def _pronoun_antecedent(view: SentenceView, match: PhraseMatch[Trigger],
     last = view.tokens[match.end - 1].key
     resumed = any(view.has_role(match.start - back, "resumptive") for back in (1, 2)
                   if match.start - back >= 0)
-    if not resumed or not last.endswith(_ARABIC_OBJECT_PRONOUNS):
+    if not resumed or not last.endswith(ARABIC_PRONOUN_SUFFIXES):
         return None
     earlier = [m for m in view.mentions if m.token_end <= match.start and _usable(m)
                and m not in args.actors and m.entity.type != "place"]

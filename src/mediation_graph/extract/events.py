@@ -19,12 +19,11 @@ from functools import lru_cache
 
 from ..lexicon import Lexicon, PhraseIndex, PhraseMatch, Trigger
 from ..model import Mention, Span, Token
-from ..text.normalize import strip_future
+from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, strip_future
 from .arguments import Arguments, find_arguments
 from .clause import SentenceView
 from .modality import Modality, find_cues, modality_of
 
-_ARABIC_ENCLITICS = ("هما", "هم", "ها", "ه")
 _TOPIC_GAP = 4
 THIRD_PARTY_EVENTS = {"AGREE", "RETREAT", "CONCEDE", "CONSULT"}
 MEDIATION = Trigger(event="CONSULT", cameo="045", pos="noun", mode="mediate",
@@ -81,7 +80,7 @@ def _expanded_keys(keys: tuple[str, ...], future: bool, enclitic: bool) -> tuple
         if bare:
             forms.append(bare)
         for form in forms:
-            stems = [form] + [form[:-len(e)] for e in _ARABIC_ENCLITICS
+            stems = [form] + [form[:-len(e)] for e in ARABIC_PRONOUN_SUFFIXES
                               if enclitic and form.endswith(e) and len(form) - len(e) >= 3]
             out.extend(stem for stem in stems if stem not in out)
     return tuple(out)

@@ -29,6 +29,8 @@ _PROCLITICS: tuple[str, ...] = (
 )
 _FUTURE_PROCLITICS: tuple[str, ...] = ("وس", "فس", "س")
 _MIN_STEM = 2
+# Object and possessive pronouns a verb or noun may end in (ترفضه، هجماتها), longest first.
+ARABIC_PRONOUN_SUFFIXES: tuple[str, ...] = ("هما", "هم", "ها", "ه")
 
 
 def is_arabic(word: str) -> bool:

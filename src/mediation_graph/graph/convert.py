@@ -15,7 +15,8 @@ parses them in Rust either way. A mention's kind is left out when it is the defa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -38,7 +39,7 @@ def _terms(base: str, *names: str) -> dict[str, str]:
     return {name: iri(base + name) for name in names}
 
 
-RDF = _terms(ns.RDF, "type", "value")
+RDF = _terms(ns.RDF, "type", "value", "Statement", "subject", "predicate", "object")
 RDFS_LABEL = iri(ns.RDFS + "label")
 OWL_SAMEAS = iri(ns.OWL + "sameAs")
 SKOS_PREFLABEL = iri(ns.SKOS + "prefLabel")
@@ -57,7 +58,7 @@ MG = _terms(ns.MG, "Event", "Actor", "ExtractionRun", "Mention",
             "tokenStart", "tokenEnd", "source", "origin", "sentenceCount", "entityId",
             "countryCode", "sector", "linked", "language", "Dyad", "dyad", "dyadActor",
             "dyadRecipient", "dyadQuadClass", "Tally", "tally", "tallyType", "tallyNegated",
-            "tallyModality")
+            "tallyModality", "eventCount", "mediationCount", "mediationDocumentCount")
 XSD = {name: ns.XSD + name for name in ("integer", "decimal", "boolean", "date", "dateTime")}
 TRUE, FALSE = f'"true"^^<{XSD["boolean"]}>', f'"false"^^<{XSD["boolean"]}>'
 
@@ -128,6 +129,10 @@ def date(value: str) -> str:
     return literal(value)
 
 
+# A store-wide count: (node, count property), both as N-Triples terms (see graph/counts.py).
+CountKey = tuple[str, str]
+
+
 @dataclass
 class DocumentGraphs:
     """The triples one document contributes, by graph, as N-Triples statements (no final dot)."""
@@ -138,6 +143,7 @@ class DocumentGraphs:
     triples: list[str] = field(default_factory=list)
     relations: list[str] = field(default_factory=list)
     shared: dict[str, list[str]] = field(default_factory=dict)  # subject IRI -> its triples
+    counts: Counter[CountKey] = field(default_factory=Counter)  # what it adds to the counts
 
     def nquads(self, shared: bool = True) -> str:
         """N-Quads of the document's graphs, and of its actors' descriptions if ``shared``."""
@@ -174,6 +180,7 @@ def document_graphs(result: DocumentResult) -> DocumentGraphs:
         _write_event(w, event)
     for s, p, o in relation_triples(result.events):
         w.out.relations.append(f"{iri(s)} {iri(p)} {iri(o)}")
+    w.out.counts = contributions(result.events)
     return w.out
 
 
@@ -224,6 +231,7 @@ def _write_event(w: _Writer, event: Event) -> None:
         w.add(node, MG["context"], iri(ns.PLOVER_CONTEXT + context))
     _write_dyads(w, node, event)
     _write_tally(w, node, event)
+    _write_statements(w, event)
     if event.date:
         w.add(node, SEM["hasTimeStamp"], date(event.date))
     w.add(node, MG["language"], literal(event.language))
@@ -246,16 +254,34 @@ def _write_event(w: _Writer, event: Event) -> None:
         counters[kind] += 1
 
 
-def _write_dyads(w: _Writer, node: str, event: Event) -> None:
-    """Link an event the text asserts without negation to each of its actor -> recipient pairs
-    in its quad class, described once in the shared graph: counting events per dyad then reads
-    one triple per event instead of joining five (15 s at 100k events before)."""
+def event_dyads(event: Event) -> list[tuple[str, str, str]]:
+    """(actor id, recipient id, quad class) of each pair of an event the text asserts without
+    negation: the unit that dyads-by-quad-class counts."""
     if event.negated or event.modality != "asserted":
-        return
+        return []
     quad_class = QUAD_CLASSES.get(event.event, "Unclassified")
     pairs = {(a.entity.id, r.entity.id) for a in event.actors for r in event.recipients}
-    for actor, recipient in sorted(pairs):
-        dyad = iri(ns.dyad_iri(actor, recipient, quad_class))
+    return [(actor, recipient, quad_class) for actor, recipient in sorted(pairs)]
+
+
+def dyad_node(actor: str, recipient: str, quad_class: str) -> str:
+    return iri(ns.dyad_iri(actor, recipient, quad_class))
+
+
+def tally_node(event: Event) -> str:
+    return iri(ns.tally_iri(event.event, event.negated, event.modality))
+
+
+def statement_node(subject: str, relation: str, obj: str) -> str:
+    """The direct relation ``subject relation obj`` (IRIs) as a node, to count its events."""
+    return iri(ns.statement_iri(subject, relation, obj))
+
+
+def _write_dyads(w: _Writer, node: str, event: Event) -> None:
+    """Link an event the text asserts without negation to each of its actor -> recipient pairs
+    in its quad class, described once in the shared graph (the store counts events per dyad)."""
+    for actor, recipient, quad_class in event_dyads(event):
+        dyad = dyad_node(actor, recipient, quad_class)
         w.add(node, MG["dyad"], dyad)
         w.out.shared.setdefault(dyad, [
             f"{dyad} {RDF['type']} {MG['Dyad']}",
@@ -266,14 +292,24 @@ def _write_dyads(w: _Writer, node: str, event: Event) -> None:
 
 def _write_tally(w: _Writer, node: str, event: Event) -> None:
     """Link the event to its tally (type, negation, modality), described once in the shared
-    graph: events-by-type then counts one triple per event instead of joining three."""
-    tally = iri(ns.tally_iri(event.event, event.negated, event.modality))
+    graph (the store counts events per tally)."""
+    tally = tally_node(event)
     w.add(node, MG["tally"], tally)
     w.out.shared.setdefault(tally, [
         f"{tally} {RDF['type']} {MG['Tally']}",
         f"{tally} {MG['tallyType']} {iri(ns.PLOVER_TYPE + event.event)}",
         f"{tally} {MG['tallyNegated']} {TRUE if event.negated else FALSE}",
         f"{tally} {MG['tallyModality']} {iri(ns.MODALITY + event.modality)}"])
+
+
+def _write_statements(w: _Writer, event: Event) -> None:
+    """Describe each direct relation the event implies as an ``rdf:Statement`` in the shared
+    graph, the node its store-wide event count hangs on."""
+    for s, p, o in event_relations(event):
+        node = statement_node(s, p, o)
+        w.out.shared.setdefault(node, [
+            f"{node} {RDF['type']} {RDF['Statement']}", f"{node} {RDF['subject']} {iri(s)}",
+            f"{node} {RDF['predicate']} {iri(p)}", f"{node} {RDF['object']} {iri(o)}"])
 
 
 def _write_span(w: _Writer, span: Span, lang: str, kind: str) -> str:
@@ -337,22 +373,54 @@ def _write_entity(w: _Writer, entity: Entity) -> str:
     return node
 
 
+def event_relations(event: Event) -> list[tuple[str, str, str]]:
+    """The direct actor-to-recipient triples (as IRIs) one event implies: none unless the text
+    asserts or reports it without negation."""
+    if event.negated or event.modality not in RELATION_MODALITIES:
+        return []
+    name = "mediates" if event.mode == MEDIATE_MODE else RELATIONS.get(event.event)
+    if name is None:
+        return []
+    triples: dict[tuple[str, str, str], None] = {}
+    for actor in event.actors:
+        for recipient in event.recipients:
+            a, r = actor.entity.id, recipient.entity.id
+            if a == r:
+                continue
+            pairs = [(a, r), (r, a)] if name in SYMMETRIC_RELATIONS else [(a, r)]
+            for s, o in pairs:
+                triples[(ns.entity_iri(s), ns.REL + name, ns.entity_iri(o))] = None
+    return list(triples)
+
+
 def relation_triples(events: list[Event]) -> Iterator[tuple[str, str, str]]:
     """Direct actor-to-recipient triples (as IRIs) for what the text asserts happened, once."""
     seen: set[tuple[str, str, str]] = set()
     for event in events:
-        if event.negated or event.modality not in RELATION_MODALITIES:
-            continue
-        name = "mediates" if event.mode == MEDIATE_MODE else RELATIONS.get(event.event)
-        if name is None:
-            continue
-        for actor in event.actors:
-            for recipient in event.recipients:
-                a, r = actor.entity.id, recipient.entity.id
-                if a == r:
-                    continue
-                pairs = [(a, r), (r, a)] if name in SYMMETRIC_RELATIONS else [(a, r)]
-                for s, o in pairs:
-                    if (s, name, o) not in seen:
-                        seen.add((s, name, o))
-                        yield ns.entity_iri(s), ns.REL + name, ns.entity_iri(o)
+        for triple in event_relations(event):
+            if triple not in seen:
+                seen.add(triple)
+                yield triple
+
+
+def contributions(events: Sequence[Event]) -> Counter[CountKey]:
+    """What one document's events add to the store-wide counts (graph/counts.py): events per
+    tally, dyad, direct relation and actor; mediations per mediator, and documents with one."""
+    counts: Counter[CountKey] = Counter()
+    event_count, mediations = MG["eventCount"], MG["mediationCount"]
+    mediators: set[str] = set()
+    for event in events:
+        counts[(tally_node(event), event_count)] += 1
+        for dyad in event_dyads(event):
+            counts[(dyad_node(*dyad), event_count)] += 1
+        for statement in event_relations(event):
+            counts[(statement_node(*statement), event_count)] += 1
+        for entity in {m.entity.id for m in (*event.actors, *event.recipients)}:
+            counts[(iri(ns.entity_iri(entity)), event_count)] += 1
+        if event.mode == MEDIATE_MODE and not event.negated:
+            for entity in {m.entity.id for m in event.actors}:
+                counts[(iri(ns.entity_iri(entity)), mediations)] += 1
+                mediators.add(entity)
+    for entity in mediators:
+        counts[(iri(ns.entity_iri(entity)), MG["mediationDocumentCount"])] += 1
+    return counts

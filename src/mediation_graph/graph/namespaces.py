@@ -97,3 +97,8 @@ def dyad_iri(actor_id: str, recipient_id: str, quad_class: str) -> str:
 def tally_iri(event_type: str, negated: bool, modality: str) -> str:
     """A class of events to count: one PLOVER type, negated or not, in one modality."""
     return f"{ID}tally/{event_type}-{'negated' if negated else 'affirmed'}-{modality}"
+
+
+def statement_iri(subject: str, relation: str, obj: str) -> str:
+    """A direct relation between two actors (all three IRIs), counted across the store."""
+    return f"{ID}statement/{digest(subject, relation, obj)}"

@@ -8,7 +8,9 @@ second opener gets a clear ``RuntimeFailure`` instead of a lock trace.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -18,7 +20,17 @@ import pyoxigraph as ox
 from ..errors import InputError, RuntimeFailure
 from ..model import Document, DocumentResult, Event
 from . import namespaces as ns
-from .convert import MG, PROV, SCHEMA, SHARED_GRAPH, DocumentGraphs, document_graphs
+from .convert import (
+    MG,
+    PROV,
+    SCHEMA,
+    SHARED_GRAPH,
+    CountKey,
+    DocumentGraphs,
+    contributions,
+    document_graphs,
+)
+from .counts import COUNTS_GRAPH, count_update, difference, total
 from .rebuild import documents_in, events_in, index_quads, linked_entities, read_graph
 from .results import QueryResult, run_query
 
@@ -61,20 +73,26 @@ def replace_update(graphs: Iterable[str], subjects: Iterable[str],
     return " ;\n".join(parts)
 
 
+def with_counts(update: str, change: dict[CountKey, int]) -> str:
+    """``update`` followed, in the same request, by the change of the store-wide counts."""
+    return f"{update} ;\n{count_update(change)}" if change else update
+
+
 @dataclass
 class _Batch:
-    """Documents on their way to the bulk loader. Each is kept as encoded N-Quads only (its
-    statements as Python strings weigh about as much again), so a batch's peak memory is about
-    twice its bytes, when they are joined for the loader."""
+    """Documents on their way to the bulk loader, by id (a document given twice keeps its last
+    version). Each is kept as encoded N-Quads only (its statements as Python strings weigh about
+    as much again), so a batch's peak memory is about twice its bytes, when they are joined for
+    the loader."""
 
-    graphs: list[str] = field(default_factory=list)
-    chunks: list[bytes] = field(default_factory=list)
+    chunks: dict[str, bytes] = field(default_factory=dict)
+    counts: dict[str, Counter[CountKey]] = field(default_factory=dict)
     shared: dict[str, list[str]] = field(default_factory=dict)
     size: int = 0
 
     def add(self, out: DocumentGraphs) -> None:
-        self.graphs += [out.graph, out.rel_graph]
-        self.chunks.append(out.nquads(shared=False).encode("utf-8"))
+        self.chunks[out.doc_id] = out.nquads(shared=False).encode("utf-8")
+        self.counts[out.doc_id] = out.counts
         self.shared.update(out.shared)
         self.size += len(out.triples) + len(out.relations)
 
@@ -115,9 +133,11 @@ class Store:
         one transaction."""
         out = document_graphs(result)
         shared = [t for ts in out.shared.values() for t in ts]
-        self.update(replace_update(
+        change = difference(out.counts, self.stored_counts([out.doc_id]))
+        self.update(with_counts(replace_update(
             [out.graph, out.rel_graph], out.shared,
-            {out.graph: out.triples, out.rel_graph: out.relations, SHARED_GRAPH: shared}))
+            {out.graph: out.triples, out.rel_graph: out.relations, SHARED_GRAPH: shared}),
+            change))
 
     def add_documents(self, results: Iterable[DocumentResult],
                       batch: int = BULK_BATCH) -> None:
@@ -126,35 +146,62 @@ class Store:
         Documents are converted in batches of about ``batch`` statements; each batch first
         removes the old graphs of its documents and the old descriptions of its actors, then
         goes through the bulk loader, which is fast but not transactional (an interrupted load
-        leaves whole batches only)."""
-        pending = _Batch()
-        for result in results:
-            pending.add(document_graphs(result))
-            if pending.size >= batch:
-                self._bulk(pending)
-                pending = _Batch()
-        if pending.graphs:
+        leaves whole batches only). The loader runs in Rust without holding the GIL, so one
+        batch loads in a thread of its own while the next is converted."""
+        loading: Future[None] | None = None
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk-load") as loader:
+            pending = _Batch()
+            for result in results:
+                pending.add(document_graphs(result))
+                if pending.size >= batch:
+                    if loading is not None:
+                        loading.result()
+                    loading = loader.submit(self._bulk, pending)
+                    pending = _Batch()
+            if loading is not None:
+                loading.result()
+        if pending.chunks:
             self._bulk(pending)
 
     def _bulk(self, batch: _Batch) -> None:
         store = self.oxigraph
         try:
+            change = difference(total(batch.counts.values()), self.stored_counts(batch.chunks))
             shared = self._changed(batch.shared)
-            for name in batch.graphs:
-                node = ox.NamedNode(name)
-                if store.contains_named_graph(node):
-                    store.remove_graph(node)
+            for doc_id in batch.chunks:
+                for name in (ns.doc_graph_iri(doc_id), ns.rel_graph_iri(doc_id)):
+                    node = ox.NamedNode(name)
+                    if store.contains_named_graph(node):
+                        store.remove_graph(node)
             for subject in shared:
                 node = ox.NamedNode(subject[1:-1])
                 for quad in list(store.quads_for_pattern(node, None, None, _SHARED)):
                     store.remove(quad)
-            batch.chunks += [f"{t} <{SHARED_GRAPH}> .\n".encode()
-                             for ts in shared.values() for t in ts]
-            data = b"".join(batch.chunks)
+            chunks = [*batch.chunks.values()]
+            chunks += [f"{t} <{SHARED_GRAPH}> .\n".encode() for ts in shared.values() for t in ts]
             batch.chunks.clear()
-            store.bulk_load(data, ox.RdfFormat.N_QUADS)
+            data = b"".join(chunks)
+            del chunks
+            # lenient: the statements are our own converter's, with IRIs minted by namespaces.py
+            # and literals escaped by convert.py, so the parser's IRI checks would only cost time.
+            store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=True)
+            if change:
+                store.update(count_update(change))
         except OSError as exc:
             raise RuntimeFailure(f"cannot write to store {self.path}: {exc}") from exc
+
+    def stored_counts(self, doc_ids: Iterable[str]) -> Counter[CountKey]:
+        """What the stored versions of these documents contribute to the counts (nothing for
+        a document the store does not hold)."""
+        return self._graph_counts(ns.doc_graph_iri(d) for d in doc_ids)
+
+    def _graph_counts(self, graphs: Iterable[str]) -> Counter[CountKey]:
+        parts = []
+        for name in graphs:
+            node = ox.NamedNode(name)
+            if self.oxigraph.contains_named_graph(node):
+                parts.append(contributions(events_in(read_graph(self.oxigraph, node))))
+        return total(parts)
 
     def _changed(self, shared: dict[str, list[str]]) -> dict[str, list[str]]:
         """The shared descriptions the store does not already hold word for word: removing
@@ -248,6 +295,12 @@ class Store:
         blocks: dict[str, list[str]] = {}
         for q in quads:
             blocks.setdefault(q.graph_name.value, []).append(str(q.triple))
+        blocks.pop(COUNTS_GRAPH, None)  # derived: recounted below from the documents' events
         described = {str(q.subject) for q in quads if q.graph_name == _SHARED}
+        documents = [g for g in blocks if g.startswith(ns.GRAPH + "doc/")]
+        old = self._graph_counts(documents)
         self.update(replace_update([g for g in blocks if g != SHARED_GRAPH], described, blocks))
+        change = difference(self._graph_counts(documents), old)
+        if change:
+            self.update(count_update(change))
         return len(quads), len(blocks)

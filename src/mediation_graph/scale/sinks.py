@@ -9,15 +9,17 @@ one is never trusted.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Protocol
 
 import pyoxigraph as ox
 
 from ..graph import namespaces as ns
-from ..graph.convert import SHARED_GRAPH
+from ..graph.convert import SHARED_GRAPH, CountKey, contributions
+from ..graph.counts import difference, total
 from ..graph.rebuild import events_in, index_quads, linked_entities
-from ..graph.store import Store, replace_update
+from ..graph.store import Store, replace_update, with_counts
 from ..model import Event
 from .manifest import (
     CONTENT_HASH,
@@ -58,6 +60,12 @@ def shared_descriptions(batch: list[Built]) -> dict[str, list[str]]:
     for built in batch:
         shared.update(built.graphs.shared)
     return shared
+
+
+def batch_counts(batch: list[Built]) -> Counter[CountKey]:
+    """What a batch's documents contribute to the store-wide counts; a document given twice
+    counts with its last version, as it is stored."""
+    return total({b.doc_id: b.graphs.counts for b in batch}.values())
 
 
 def manifest_changes(batch: list[Built], old: dict[str, Entry], digest: Digest
@@ -103,6 +111,8 @@ class EmbeddedSink:
             return
         forget, statements, digest = manifest_changes(
             batch, self.entries([b.doc_id for b in batch]), self._digest)
+        counts = difference(batch_counts(batch),
+                            self.store.stored_counts({b.doc_id for b in batch}))
         shared = self._changed(shared_descriptions(batch))
         blocks: dict[str, list[str]] = {}
         graphs: list[str] = []
@@ -112,7 +122,8 @@ class EmbeddedSink:
             blocks[built.graphs.rel_graph] = built.graphs.relations
         blocks[SHARED_GRAPH] = [t for ts in shared.values() for t in ts]
         blocks[MANIFEST_GRAPH] = statements
-        self.store.update(" ;\n".join([*forget, replace_update(graphs, shared, blocks)]))
+        self.store.update(with_counts(
+            " ;\n".join([*forget, replace_update(graphs, shared, blocks)]), counts))
         self._digest = digest
         self._unflushed += sum(len(lines) for lines in blocks.values())
         if self._unflushed >= self.FLUSH_EVERY and self.store.path is not None:
@@ -180,8 +191,10 @@ class RemoteSink:
     def write(self, batch: list[Built]) -> None:
         if not batch:
             return
-        forget, statements, digest = manifest_changes(
-            batch, self.entries([b.doc_id for b in batch]), self._digest)
+        old = self.entries([b.doc_id for b in batch])
+        forget, statements, digest = manifest_changes(batch, old, self._digest)
+        counts = difference(batch_counts(batch),
+                            total(contributions(self.events_of(d)) for d in old))
         for built in batch:
             graphs = built.graphs
             self.remote.put_graph(graphs.graph, _statements(graphs.triples))
@@ -192,7 +205,8 @@ class RemoteSink:
         shared = shared_descriptions(batch)
         blocks = {SHARED_GRAPH: [t for ts in shared.values() for t in ts],
                   MANIFEST_GRAPH: statements}
-        self.remote.update(" ;\n".join([*forget, replace_update([], shared, blocks)]))
+        self.remote.update(with_counts(
+            " ;\n".join([*forget, replace_update([], shared, blocks)]), counts))
         self._digest = digest
 
     def events_of(self, doc_id: str) -> list[Event]:

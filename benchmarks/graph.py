@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from mediation_graph.graph.library import library
-from mediation_graph.graph.store import BULK_BATCH, Store
+from mediation_graph.graph.store import Store
 from mediation_graph.model import (
     MODALITIES,
     PLOVER_TYPES,
@@ -96,13 +96,13 @@ def directory_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def measure(n_events: int, in_memory: bool, batch: int) -> dict[str, object]:
+def measure(n_events: int, in_memory: bool) -> dict[str, object]:
     figures: dict[str, object] = {"events": n_events, "load_average": os.getloadavg()[0]}
     with tempfile.TemporaryDirectory(prefix="mg-bench-") as tmp:
         store_dir = Path(tmp) / "store"
         with Store(None if in_memory else store_dir) as store:
             t0 = time.perf_counter()
-            store.add_documents(synthetic(n_events), batch=batch)
+            store.add_documents(synthetic(n_events))
             store.oxigraph.flush()
             figures["load_s"] = time.perf_counter() - t0
             figures["quads"] = len(store)
@@ -153,15 +153,12 @@ def main() -> int:
                         help="comma-separated numbers of events")
     parser.add_argument("--in-memory", action="store_true",
                         help="use an in-memory store (no RocksDB): isolates the disk's share")
-    parser.add_argument("--batch", type=int, default=BULK_BATCH,
-                        help="statements per bulk-loader call (default %(default)s)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child process' size
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(args.one, args.in_memory, args.batch)))
+        print(json.dumps(measure(args.one, args.in_memory)))
         return 0
     options = ["--in-memory"] if args.in_memory else []
-    options += ["--batch", str(args.batch)]
     for size in (int(s) for s in args.sizes.split(",")):
         child = subprocess.run([sys.executable, __file__, "--one", str(size), *options],
                                capture_output=True, text=True)

@@ -49,8 +49,8 @@ def test_rebuilding_a_document_replaces_its_graphs(graph_store, graph_results):
 
 def test_bulk_loading_gives_the_same_store_as_adding_one_by_one(graph_store, graph_results):
     with Store() as bulk:
-        bulk.add_documents(graph_results, batch=50)
-        bulk.add_documents(graph_results, batch=50)  # again: replaced, not duplicated
+        bulk.add_documents(graph_results)
+        bulk.add_documents(graph_results)  # again: replaced, not duplicated
         assert quad_set(bulk) == quad_set(graph_store)
 
 

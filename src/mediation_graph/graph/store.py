@@ -8,12 +8,13 @@ second opener gets a clear ``RuntimeFailure`` instead of a lock trace.
 
 from __future__ import annotations
 
+import io
 from collections import Counter
-from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -26,7 +27,6 @@ from .convert import (
     SCHEMA,
     SHARED_GRAPH,
     CountKey,
-    DocumentGraphs,
     contributions,
     document_graphs,
 )
@@ -35,10 +35,6 @@ from .rebuild import documents_in, events_in, index_quads, linked_entities, read
 from .results import QueryResult, run_query
 
 DEFAULT_STORE = Path("output/store")
-# Statements per bulk-loader call: fewer, larger calls load faster (each ends in RocksDB files
-# of its own to merge) at the cost of memory. 50k events: 55 s and 1.4 GB peak with 1M, 48 s
-# and 2.2 GB with 2M.
-BULK_BATCH = 2_000_000
 _SHARED = ox.NamedNode(SHARED_GRAPH)
 _ARTICLE = ox.NamedNode(SCHEMA["NewsArticle"][1:-1])
 _ASSOCIATED = ox.NamedNode(PROV["wasAssociatedWith"][1:-1])
@@ -78,23 +74,38 @@ def with_counts(update: str, change: dict[CountKey, int]) -> str:
     return f"{update} ;\n{count_update(change)}" if change else update
 
 
+class _NQuadsStream(io.RawIOBase):
+    """The N-Quads of documents as a binary file the bulk loader reads: each document is
+    converted only when the loader asks for more, so a million events never sit in memory."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while len(self._pending) < len(buffer):
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                break
+            self._pending += chunk
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+
 @dataclass
-class _Batch:
-    """Documents on their way to the bulk loader, by id (a document given twice keeps its last
-    version). Each is kept as encoded N-Quads only (its statements as Python strings weigh about
-    as much again), so a batch's peak memory is about twice its bytes, when they are joined for
-    the loader."""
+class _Loaded:
+    """What a bulk load leaves to do once the stream is read: the actors' descriptions and
+    counts it gathered, and the documents the store already held (replaced one by one)."""
 
-    chunks: dict[str, bytes] = field(default_factory=dict)
-    counts: dict[str, Counter[CountKey]] = field(default_factory=dict)
     shared: dict[str, list[str]] = field(default_factory=dict)
-    size: int = 0
-
-    def add(self, out: DocumentGraphs) -> None:
-        self.chunks[out.doc_id] = out.nquads(shared=False).encode("utf-8")
-        self.counts[out.doc_id] = out.counts
-        self.shared.update(out.shared)
-        self.size += len(out.triples) + len(out.relations)
+    counts: Counter[CountKey] = field(default_factory=Counter)
+    doc_ids: set[str] = field(default_factory=set)
+    again: list[DocumentResult] = field(default_factory=list)
 
 
 class Store:
@@ -139,54 +150,52 @@ class Store:
             {out.graph: out.triples, out.rel_graph: out.relations, SHARED_GRAPH: shared}),
             change))
 
-    def add_documents(self, results: Iterable[DocumentResult],
-                      batch: int = BULK_BATCH) -> None:
+    def add_documents(self, results: Iterable[DocumentResult]) -> None:
         """Bulk load many documents (the fast path for a first build or a benchmark).
 
-        Documents are converted in batches of about ``batch`` statements; each batch first
-        removes the old graphs of its documents and the old descriptions of its actors, then
-        goes through the bulk loader, which is fast but not transactional (an interrupted load
-        leaves whole batches only). The loader runs in Rust without holding the GIL, so one
-        batch loads in a thread of its own while the next is converted."""
-        loading: Future[None] | None = None
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk-load") as loader:
-            pending = _Batch()
-            for result in results:
-                pending.add(document_graphs(result))
-                if pending.size >= batch:
-                    if loading is not None:
-                        loading.result()
-                    loading = loader.submit(self._bulk, pending)
-                    pending = _Batch()
-            if loading is not None:
-                loading.result()
-        if pending.chunks:
-            self._bulk(pending)
-
-    def _bulk(self, batch: _Batch) -> None:
-        store = self.oxigraph
+        Documents the store does not hold yet stream through RocksDB's bulk loader in one
+        call, which is fast but not transactional: an interrupted load leaves part of it. The
+        actors' descriptions and the counts follow, then the documents the store already held
+        (or that came twice) are replaced one by one, each in a transaction."""
+        loaded = _Loaded()
+        stream = io.BufferedReader(_NQuadsStream(self._fresh(results, loaded)), 1 << 20)
         try:
-            change = difference(total(batch.counts.values()), self.stored_counts(batch.chunks))
-            shared = self._changed(batch.shared)
-            for doc_id in batch.chunks:
-                for name in (ns.doc_graph_iri(doc_id), ns.rel_graph_iri(doc_id)):
-                    node = ox.NamedNode(name)
-                    if store.contains_named_graph(node):
-                        store.remove_graph(node)
-            for subject in shared:
-                node = ox.NamedNode(subject[1:-1])
-                for quad in list(store.quads_for_pattern(node, None, None, _SHARED)):
-                    store.remove(quad)
-            chunks = [*batch.chunks.values()]
-            chunks += [f"{t} <{SHARED_GRAPH}> .\n".encode() for ts in shared.values() for t in ts]
-            batch.chunks.clear()
-            data = b"".join(chunks)
-            del chunks
-            # lenient: the statements are our own converter's, with IRIs minted by namespaces.py
+            # lenient: the statements are our converter's own, with IRIs minted by namespaces.py
             # and literals escaped by convert.py, so the parser's IRI checks would only cost time.
-            store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=True)
-            if change:
-                store.update(count_update(change))
+            self.oxigraph.bulk_load(stream, ox.RdfFormat.N_QUADS, lenient=True)
+        except OSError as exc:
+            raise RuntimeFailure(f"cannot write to store {self.path}: {exc}") from exc
+        self._replace_shared(loaded.shared)
+        change = difference(loaded.counts, Counter())
+        if change:
+            self.update(count_update(change))
+        for result in loaded.again:
+            self.add_document(result)
+
+    def _fresh(self, results: Iterable[DocumentResult], loaded: _Loaded) -> Iterator[bytes]:
+        """N-Quads of the documents the store does not hold; the others wait in ``loaded``."""
+        for result in results:
+            doc_id = result.document.id
+            if doc_id in loaded.doc_ids or self.has_document(doc_id):
+                loaded.again.append(result)
+                continue
+            loaded.doc_ids.add(doc_id)
+            out = document_graphs(result)
+            loaded.shared.update(out.shared)
+            loaded.counts.update(out.counts)
+            yield out.nquads(shared=False).encode("utf-8")
+
+    def _replace_shared(self, shared: dict[str, list[str]]) -> None:
+        """Write the descriptions the store does not already hold word for word."""
+        changed = self._changed(shared)
+        store = self.oxigraph
+        for subject in changed:
+            node = ox.NamedNode(subject[1:-1])
+            for quad in list(store.quads_for_pattern(node, None, None, _SHARED)):
+                store.remove(quad)
+        data = "".join(f"{t} <{SHARED_GRAPH}> .\n" for ts in changed.values() for t in ts)
+        try:
+            store.bulk_load(data.encode("utf-8"), ox.RdfFormat.N_QUADS, lenient=True)
         except OSError as exc:
             raise RuntimeFailure(f"cannot write to store {self.path}: {exc}") from exc
 

@@ -52,6 +52,8 @@ SETS = (
     GoldSet("Arabic GSR, PROTEST only (ar)", (f"{BENCH}/arabic_gsr/protest_gsr.xml",)),
     GoldSet("Development set (ar)", ("tests/devset/devset.jsonl",), language="ar"),
     GoldSet("Development set (en)", ("tests/devset/devset.jsonl",), language="en"),
+    GoldSet("Hold-out set (ar)", ("tests/holdout/holdout.jsonl",), language="ar"),
+    GoldSet("Hold-out set (en)", ("tests/holdout/holdout.jsonl",), language="en"),
     GoldSet("Seed article (ar)", ("../shared/seed/expected_events.jsonl",),
             entities=f"{BENCH}/seed_entities.json"),
 )

@@ -352,7 +352,8 @@ def test_posted_documents_are_extracted_and_stored(writable: str) -> None:
     lines = [{"id": "posted-en", "text": "Qatar mediated between Hamas and Israel in Doha.",
               "date": "2024-09-01", "language": "en"}]
     body = "".join(json.dumps(line) + "\n" for line in lines).encode()
-    response = httpx.post(f"{writable}/documents", content=body,
+    # the first post loads the lexicon: seconds on a busy machine
+    response = httpx.post(f"{writable}/documents", content=body, timeout=60,
                           headers={"Content-Type": "application/x-ndjson",
                                    "Authorization": f"Bearer {TOKEN}"})
     assert response.status_code == 201, response.text

@@ -290,7 +290,8 @@ class Store:
         absolute path, so importing the same file again replaces what it gave before). Every
         named graph the file holds is replaced whole, in one transaction after a full parse,
         except the shared graph of actor descriptions, where only the actors the file
-        describes are replaced.
+        describes are replaced, and the counts, which are recounted from the documents' events
+        (in a second transaction) rather than taken from the file.
         """
         from .formats import guess_format, parse_file
 

@@ -226,7 +226,13 @@ class Pool:
         worker = await self._idle.get()
         try:
             job = Job(kind=kind, generation=self.generation, **fields)
-            return await worker.call(job, timeout)
+            try:
+                return await worker.call(job, timeout)
+            except WorkerFailed:
+                # Jobs only read, so one more try on the restarted worker is safe: a worker that
+                # dies while reopening a store the writer has just changed should not cost the
+                # client its answer.
+                return await worker.call(job, timeout)
         except JobTimeout:
             return Reply.error(503, f"the query ran past the time limit of {timeout:g} s and "
                                     "was stopped")

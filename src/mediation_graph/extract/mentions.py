@@ -98,9 +98,9 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence,
     tokens = sentence.tokens
     j = i
     while j < len(pieces) and pieces[j].roles and not pieces[j].names:
-        if j + 1 < len(pieces) and not _adjacent(tokens, pieces[j], pieces[j + 1], set()):
+        j += 1  # the role is part of the chain; a later piece only if it touches it
+        if j < len(pieces) and not _adjacent(tokens, pieces[j - 1], pieces[j], set()):
             break
-        j += 1
     roles = [p.roles[0] for p in pieces[i:j]]
     owner_piece = pieces[j] if j < len(pieces) and pieces[j].name else None
     if owner_piece and roles:

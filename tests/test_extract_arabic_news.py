@@ -10,3 +10,24 @@ def test_an_ownerless_group_acts_even_when_a_later_role_follows(extract):
     events = extract("تجمع متظاهرون أمام البرلمان، ثم ألقوا الحجارة على قوات الشرطة.", "ar")
     protest = find(events, "PROTEST")
     assert [m.span.text for m in protest.actors] == ["متظاهرون"]
+
+
+def test_ownerless_attackers_span_the_whole_noun_chain(extract):
+    events = extract("اغتال مسلحون مجهولون ضابطا في الشرطة أمس.", "ar")
+    attack = find(events, "ASSAULT")
+    assert [m.span.text for m in attack.actors] == ["مسلحون مجهولون"]
+    assert attack.actors[0].entity.country is None
+
+
+def test_ownerless_police_is_an_actor_and_a_nationality_makes_it_national(extract):
+    alone = find(extract("فرقت الشرطة المتظاهرين بالقوة واعتقلت العشرات.", "ar"), "COERCE")
+    national = find(extract("اعتقلت الشرطة المصرية عشرات الطلاب.", "ar"), "COERCE")
+    assert [m.entity.sector for m in alone.actors] == ["POL"]
+    assert [m.entity.country for m in national.actors] == ["EGY"]
+
+
+def test_people_with_a_nationality_stand_for_their_state(extract):
+    events = extract("أفرجت روسيا عن الصحفي الأمريكي.", "ar")
+    release = find(events, "RETREAT")
+    assert [m.entity.name for m in release.recipients] == ["United States"]
+    assert release.recipients[0].span.text == "الصحفي الأمريكي"

@@ -24,6 +24,8 @@ PARTIES_ID = "?parties"
 OBJECT_PARTIES_ID = "?parties-object"  # "الطرفين": the parties as object, never as subject
 _OF = {"of"}
 _CAPITALISED = re.compile(r"^[A-Z][\w'’-]*$")
+_ARABIC_NUMBER_ENDINGS = ("ون", "ين", "ان", "ات", "ا", "ه")  # plural, dual, case, gender
+_OWNERLESS_BODY_SECTORS = {"MIL", "POL"}  # "الجيش", "الشرطة" stand alone in news
 
 
 @dataclass
@@ -114,8 +116,41 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence,
         kind = "role" if roles and owner.entity.type != "person" else owner.kind
         return _mention(sentence, pieces[i].start, owner_piece.end, entity, kind), j - i + 1
     if roles:
-        return _collective_or_none(sentence, pieces[i], roles[0]), 1
+        end = i + 1
+        while end < j and _continues_noun_phrase(tokens, pieces[end - 1], pieces[end]):
+            end += 1
+        return _ownerless_arabic(sentence, pieces[i], pieces[end - 1], roles), end - i
     return None, 1
+
+
+def _continues_noun_phrase(tokens: list[Token], left: _Piece, right: _Piece) -> bool:
+    """Whether a role noun right after another belongs to its noun phrase: a definite noun is
+    its genitive ("عناصر الشرطة"), an indefinite one agrees with it as an adjective ("مسلحون
+    مجهولون", "مهاجم انتحاري"); "مسلحون ... ضابطا" are subject and object."""
+    word, previous = tokens[right.start], tokens[left.end - 1]
+    if word.key.startswith("ال"):
+        return True
+    return _number_ending(word.key) == _number_ending(previous.key)
+
+
+def _number_ending(key: str) -> str:
+    return next((e for e in _ARABIC_NUMBER_ENDINGS if key.endswith(e)), "")
+
+
+def _ownerless_arabic(sentence: Sentence, first: _Piece, last: _Piece,
+                      roles: list[Role]) -> Mention | None:
+    """A role chain with no owner: Arabic news names doers and victims by plain nouns
+    ("مسلحون مجهولون", "انتحاري", "الشرطة", "قوات الأمن", "سبعة أشخاص"). A group with a sector,
+    or an armed or police body, is an actor of its own, named by its first role, and spans the
+    whole chain; offices and roles that only stand for an owner name nobody yet."""
+    role = roles[0]
+    armed_body = (role.kind == "organization" and role.resolves == "self"
+                  and role.sector in _OWNERLESS_BODY_SECTORS)
+    if not (role.kind == "group" and role.sector) and not armed_body:
+        return None
+    name = role.name_template.replace("{owner}", "").strip()
+    group = Entity(id=role.id.upper(), name=name, type="group", sector=role.sector)
+    return _mention(sentence, first.start, last.end, group, "role")
 
 
 def _compose_english(pieces: list[_Piece], i: int, sentence: Sentence,

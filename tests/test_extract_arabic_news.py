@@ -31,3 +31,22 @@ def test_people_with_a_nationality_stand_for_their_state(extract):
     release = find(events, "RETREAT")
     assert [m.entity.name for m in release.recipients] == ["United States"]
     assert release.recipients[0].span.text == "الصحفي الأمريكي"
+
+
+def test_the_genitive_of_a_killing_noun_is_the_victim(extract):
+    events = extract("أعلنت الشرطة مقتل سبعة أشخاص في انفجار سيارة مفخخة.", "ar")
+    killing = next(e for e in events if e.trigger.text == "مقتل")
+    assert [m.span.text for m in killing.recipients] == ["أشخاص"]
+    assert all(m.span.text != "أشخاص" for m in killing.actors)
+
+
+def test_an_adjective_after_an_attack_noun_is_still_its_doer(extract):
+    events = extract("أدانت مصر الاغتيال الإسرائيلي في بيروت.", "ar")
+    killing = next(e for e in events if e.trigger.text == "الاغتيال")
+    assert [m.entity.country for m in killing.actors] == ["ISR"] and not killing.recipients
+
+
+def test_civilians_after_a_killing_verb_are_its_victims(extract):
+    events = extract("قتل 18 شخصا في هجوم على سوق شعبي.", "ar")
+    killing = next(e for e in events if e.trigger.text == "قتل")
+    assert not killing.actors and [m.span.text for m in killing.recipients] == ["شخصا"]

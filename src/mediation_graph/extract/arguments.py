@@ -87,9 +87,52 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
                                       max_gap=2)
         if following and following not in args.actors:
             args.use("recipients", view.coordinated(following), 0.6, "following actor")
+    if _is_arabic_passive_victim(view, trigger, args):
+        # "قتل 18 شخصا", "خطف موظف بريطاني": unvowelled, the verb is passive and its
+        # noun the victim; civilians do not kill or kidnap in the active voice of news
+        args.recipients, args.actors = args.actors, []
+        args.patterns.append("passive victim")
     actor_ids = {m.entity.id for m in args.actors}
     args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
     return args
+
+
+def _is_arabic_object_genitive(view: SentenceView, trigger: Trigger, mention: Mention) -> bool:
+    return (view.language == "ar" and trigger.object_is_recipient
+            and mention.kind != "adjective")
+
+
+def _arabic_genitive_object(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
+    """The object of an Arabic verbal noun: the actor in genitive right after it, past a
+    number or quantity ("مقتل سبعة أشخاص", "اغتيال الأمين العام", "خطف عشرات العمال")."""
+    j = _past_quantity(view, match.end)
+    mention = view.mention_starting(j)
+    if mention is None or mention.kind == "adjective" or not _usable(mention):
+        return []
+    if view.governing_preposition(mention) is not None:
+        return []
+    return view.coordinated(mention)
+
+
+def _past_quantity(view: SentenceView, j: int) -> int:
+    """The first token at or after ``j`` that is not a number, a quantity word or the "من"
+    after one ("ثلاثة من", "عشرات من", "18")."""
+    start = j
+    while j < len(view.tokens):
+        token = view.tokens[j]
+        if token.text.isdigit() or view.has_role(j, "quantity"):
+            j = view.function_words[j][1] if view.has_role(j, "quantity") else j + 1
+        elif j > start and token.key == "من":
+            j += 1
+        else:
+            return j
+    return j
+
+
+def _is_arabic_passive_victim(view: SentenceView, trigger: Trigger, args: Arguments) -> bool:
+    return (view.language == "ar" and trigger.event == "ASSAULT" and trigger.pos == "verb"
+            and not args.recipients and args.patterns[:1] == ["subject after verb"]
+            and all(m.entity.type == "group" and m.entity.sector == "CVL" for m in args.actors))
 
 
 def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
@@ -110,6 +153,8 @@ def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigg
             return
     if trigger.pos != "verb" and not _ends_with_recipient_preposition(view, match):
         own = _nominal_agent(view, match)
+        if own and _is_arabic_object_genitive(view, trigger, own[0]):
+            own = []  # "اغتيال الحريري", "مقتل جندي": the genitive is whom it was done to
         if own:
             args.use("actors", own, 0.85, "nominal agent")
             return
@@ -154,6 +199,11 @@ def _find_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: T
         following = _mention_right_after(view, match.end, allow_adjective=True)
         if following:
             args.use("recipients", view.coordinated(following), 0.9, "phrase object")
+            return
+    if trigger.pos == "noun" and trigger.object_is_recipient and view.language == "ar":
+        genitive = _arabic_genitive_object(view, match)
+        if genitive:
+            args.use("recipients", genitive, 0.8, "genitive object")
             return
     direct = _direct_object(view, match, args, scope_end,
                             max_gap=3 if trigger.object_is_recipient else 1)

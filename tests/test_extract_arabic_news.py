@@ -50,3 +50,11 @@ def test_civilians_after_a_killing_verb_are_its_victims(extract):
     events = extract("قتل 18 شخصا في هجوم على سوق شعبي.", "ar")
     killing = next(e for e in events if e.trigger.text == "قتل")
     assert not killing.actors and [m.span.text for m in killing.recipients] == ["شخصا"]
+
+
+def test_one_attack_told_by_two_words_of_a_sentence_is_one_event(extract):
+    events = extract("فجر انتحاري نفسه في سوق مزدحم مما أدى إلى مقتل عشرة أشخاص.", "ar")
+    attacks = [e for e in events if e.event == "ASSAULT"]
+    assert len(attacks) == 1
+    assert [m.span.text for m in attacks[0].actors] == ["انتحاري"]
+    assert [m.span.text for m in attacks[0].recipients] == ["أشخاص"]

@@ -88,8 +88,8 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         if following and following not in args.actors:
             args.use("recipients", view.coordinated(following), 0.6, "following actor")
     if _is_arabic_passive_victim(view, trigger, args):
-        # "قتل 18 شخصا", "خطف موظف بريطاني": unvowelled, the verb is passive and its
-        # noun the victim; civilians do not kill or kidnap in the active voice of news
+        # "قتل 18 شخصا", "قتل مدنيون في هجوم": unvowelled, the verb is passive and its noun
+        # the victim; civilians do not kill or attack in the active voice of news
         args.recipients, args.actors = args.actors, []
         args.patterns.append("passive victim")
     actor_ids = {m.entity.id for m in args.actors}
@@ -130,8 +130,8 @@ def _past_quantity(view: SentenceView, j: int) -> int:
 
 
 def _is_arabic_passive_victim(view: SentenceView, trigger: Trigger, args: Arguments) -> bool:
-    return (view.language == "ar" and trigger.event == "ASSAULT" and trigger.pos == "verb"
-            and not args.recipients and args.patterns[:1] == ["subject after verb"]
+    return (view.language == "ar" and trigger.event == "ASSAULT" and not args.recipients
+            and args.patterns[:1] in (["subject after verb"], ["clause subject"])
             and all(m.entity.type == "group" and m.entity.sector == "CVL" for m in args.actors))
 
 

@@ -58,3 +58,10 @@ def test_one_attack_told_by_two_words_of_a_sentence_is_one_event(extract):
     assert len(attacks) == 1
     assert [m.span.text for m in attacks[0].actors] == ["انتحاري"]
     assert [m.span.text for m in attacks[0].recipients] == ["أشخاص"]
+
+
+def test_a_verb_phrase_is_found_across_its_subject(extract):
+    events = extract("ورفع المتظاهرون شعارات تندد بالفساد أمام البرلمان.", "ar")
+    protest = find(events, "PROTEST")
+    assert protest.trigger.text == "ورفع"
+    assert [m.span.text for m in protest.actors] == ["المتظاهرون"]

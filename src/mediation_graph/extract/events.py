@@ -53,6 +53,26 @@ def find_triggers(tokens: Sequence[Token], index: PhraseIndex[Trigger],
     return found
 
 
+def split_verb_triggers(view: SentenceView, index: PhraseIndex[Trigger],
+                        found: list[tuple[PhraseMatch[Trigger], bool]]
+                        ) -> list[tuple[PhraseMatch[Trigger], bool]]:
+    """Arabic verb-first order puts the subject inside a multi-word verb ("رفع المتظاهرون
+    لافتات", "أحرق محتجون أعلاما"): a verb word, an actor, then the rest of a listed phrase
+    is that trigger, matched on the verb word alone so the actor stays its subject."""
+    taken = {j for match, _future in found for j in range(match.start, match.end)}
+    extra = []
+    for mention in view.mentions:
+        verb = mention.token_start - 1
+        if verb < 0 or verb in taken or mention.token_end in taken:
+            continue
+        joined = [view.tokens[verb], *view.tokens[mention.token_end:]]
+        match = index.match_at(joined, 0, variants=_arabic_trigger_keys)
+        if match is not None and match.end > 1 and match.values[0].pos != "noun":
+            extra.append((PhraseMatch(verb, verb + 1, match.values), False))
+            taken.add(verb)
+    return sorted(found + extra, key=lambda pair: pair[0].start)
+
+
 def _arabic_trigger_keys(token: Token) -> tuple[str, ...]:
     return _expanded_keys(token.keys, future=True, enclitic=_may_carry_enclitic(token))
 
@@ -88,8 +108,11 @@ def _expanded_keys(keys: tuple[str, ...], future: bool, enclitic: bool) -> tuple
 
 def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]:
     language = view.language
-    matches = [(m, f) for m, f in find_triggers(view.tokens, lexicon.triggers[language], language)
-               if not _inside_actor(view, m) or _saying_role(view, m)]
+    index = lexicon.triggers[language]
+    triggers = find_triggers(view.tokens, index, language)
+    if language == "ar":
+        triggers = split_verb_triggers(view, index, triggers)
+    matches = [(m, f) for m, f in triggers if not _inside_actor(view, m) or _saying_role(view, m)]
     kept = _without_topics(view, matches)
     hits = find_cues(view, lexicon.cues[language])
     events: list[SentenceEvent] = []

@@ -65,3 +65,11 @@ def test_a_verb_phrase_is_found_across_its_subject(extract):
     protest = find(events, "PROTEST")
     assert protest.trigger.text == "ورفع"
     assert [m.span.text for m in protest.actors] == ["المتظاهرون"]
+
+
+def test_a_verb_without_subject_continues_the_previous_sentence_subject(extract):
+    events = extract("زار وزير الخارجية التركي طهران. وبحث مع الرئيس الإيراني العلاقات الثنائية.",
+                     "ar")
+    talks = next(e for e in events if e.sentence == 1)
+    assert [m.entity.country for m in talks.actors] == ["TUR"]
+    assert [m.entity.country for m in talks.recipients] == ["IRN"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..lexicon import Lexicon, PhraseIndex, PhraseMatch, Trigger
@@ -106,7 +106,10 @@ def _expanded_keys(keys: tuple[str, ...], future: bool, enclitic: bool) -> tuple
     return tuple(out)
 
 
-def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]:
+def sentence_events(view: SentenceView, lexicon: Lexicon,
+                    carried: Sequence[Mention] = ()) -> list[SentenceEvent]:
+    """``carried``: the subject of the previous Arabic sentence, which a verb opening this
+    one without a subject of its own continues ("وبحث مع نظيره ...")."""
     language = view.language
     index = lexicon.triggers[language]
     triggers = find_triggers(view.tokens, index, language)
@@ -122,7 +125,9 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
         next_start = kept[n + 1][0].start if n + 1 < len(kept) else len(view.tokens)
         clause_start = view.clause_limits(match.start, soft=True)[0]
         earlier = [c for c in subjects_by_clause if c < clause_start]
-        previous_subject = subjects_by_clause[max(earlier)] if earlier else []
+        # a verb, not a noun, continues the previous sentence's subject ("وبحث مع نظيره")
+        from_before = list(carried) if trigger.pos != "noun" else []
+        previous_subject = subjects_by_clause[max(earlier)] if earlier else from_before
         args = find_arguments(view, match, trigger, next_start, previous_subject,
                               own_actor=_saying_role(view, match))
         if args.actors and any("subject" in p for p in args.patterns[:1]):
@@ -137,6 +142,16 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
                                         _confidence(mediation, trigger)))
         events.append(SentenceEvent(trigger, span, args, modality, _confidence(args, trigger)))
     return events
+
+
+def sentence_subject(found: list[SentenceEvent]) -> list[Mention]:
+    """The last subject a sentence named (for the next sentence's dropped subject)."""
+    for event in reversed(found):
+        patterns = event.arguments.patterns
+        if event.arguments.actors and patterns and "subject" in patterns[0]:
+            return [replace(m, kind="discourse", resolved_from=m.span.text)
+                    for m in event.arguments.actors]
+    return []
 
 
 def _facilitated_talks(args: Arguments, trigger: Trigger) -> bool:

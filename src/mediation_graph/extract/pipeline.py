@@ -15,7 +15,7 @@ from ..text.segment import sentences
 from .clause import SentenceView
 from .dates import dateline_date, sentence_date
 from .discourse import resolve_document
-from .events import SentenceEvent, sentence_events
+from .events import SentenceEvent, sentence_events, sentence_subject
 from .mentions import find_mentions
 
 
@@ -29,14 +29,18 @@ class Extractor:
         events: list[Event] = []
         all_mentions: list[Mention] = []
         sentence_list = sentences(document.text)
+        carried: list[Mention] = []  # an Arabic sentence's subject, for the next one's verbs
         for sentence in sentence_list:
             mentions = find_mentions(sentence, self.lexicon, language)
             all_mentions.extend(mentions)
             view = SentenceView.build(sentence, mentions, self.lexicon, language)
             date = sentence_date(sentence, document_date)
-            for found in sentence_events(view, self.lexicon):
+            found_events = sentence_events(view, self.lexicon, carried)
+            for found in found_events:
                 event = _event(document, language, sentence.index, view, found, date)
                 events.append(self._as_intention(event))
+            if language == "ar":
+                carried = sentence_subject(found_events) or carried
         resolved = resolve_document(events)
         for number, event in enumerate(resolved, start=1):
             event.id = _event_id(document.id, event, number)

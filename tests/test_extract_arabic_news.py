@@ -73,3 +73,9 @@ def test_a_verb_without_subject_continues_the_previous_sentence_subject(extract)
     talks = next(e for e in events if e.sentence == 1)
     assert [m.entity.country for m in talks.actors] == ["TUR"]
     assert [m.entity.country for m in talks.recipients] == ["IRN"]
+
+
+def test_belonging_to_links_a_role_to_its_owner(extract):
+    events = extract("وشن الطيران الحربي التابع للجيش السوداني غارات على مواقع المتمردين.", "ar")
+    raid = find(events, "ASSAULT")
+    assert [m.entity.country for m in raid.actors] == ["SDN"]

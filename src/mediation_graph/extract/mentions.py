@@ -107,7 +107,8 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence,
     owner_piece = pieces[j] if j < len(pieces) and pieces[j].name else None
     if owner_piece and roles:
         gap = owner_piece.start - pieces[j - 1].end
-        if gap > 1 or (gap == 1 and owner_piece.name.kind != "adjective"):
+        affiliated = gap == 1 and _is_affiliation(lexicon, tokens, pieces[j - 1].end)
+        if gap > 1 or (gap == 1 and owner_piece.name.kind != "adjective" and not affiliated):
             owner_piece = None
     if owner_piece:
         owner = owner_piece.name
@@ -121,6 +122,12 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence,
             end += 1
         return _ownerless_arabic(sentence, pieces[i], pieces[end - 1], roles), end - i
     return None, 1
+
+
+def _is_affiliation(lexicon: Lexicon, tokens: list[Token], j: int) -> bool:
+    """"الطيران الحربي التابع للجيش السوداني": "belonging to" links a role to its owner."""
+    return any(m.start == j and m.end == j + 1 and "affiliation" in m.values
+               for m in lexicon.grammar_matches("ar", tokens))
 
 
 def _continues_noun_phrase(tokens: list[Token], left: _Piece, right: _Piece) -> bool:

@@ -79,3 +79,21 @@ def test_belonging_to_links_a_role_to_its_owner(extract):
     events = extract("وشن الطيران الحربي التابع للجيش السوداني غارات على مواقع المتمردين.", "ar")
     raid = find(events, "ASSAULT")
     assert [m.entity.country for m in raid.actors] == ["SDN"]
+
+
+def test_that_it_after_a_speaker_makes_the_speaker_the_doer(extract):
+    events = extract("وقال حلف شمال الأطلسي إنه قتل عددا من قادة طالبان في غارات جوية.", "ar")
+    killing = next(e for e in events if e.trigger.text == "قتل")
+    assert [m.entity.name for m in killing.actors] == ["NATO"]
+    assert [m.entity.name for m in killing.recipients] == ["Taliban"]
+
+
+def test_a_role_noun_with_a_possessive_belongs_to_the_actor_before_it(extract):
+    events = extract("وأعلنت إسرائيل أن قواتها اعتقلت عشرة فلسطينيين في الضفة الغربية.", "ar")
+    arrest = find(events, "COERCE")
+    assert [(m.span.text, m.entity.country) for m in arrest.actors] == [("قواتها", "ISR")]
+
+
+def test_a_ta_marbuta_is_no_possessive(extract):
+    events = extract("إسرائيل تشن ضربات على منشآت عسكرية في إيران.", "ar")
+    assert all(m.span.text != "عسكرية" for e in events for m in e.actors + e.recipients)

@@ -296,6 +296,9 @@ def _verb_subject(view: SentenceView, match: PhraseMatch[Trigger], clause_start:
     if view.language == "en" and _is_passive(view, match.start):
         return None  # the agent phrase was tried; the grammatical subject is the recipient
     if view.language == "ar":
+        resumed = _pronoun_subject(view, match.start)
+        if resumed:
+            return resumed, 0.8, "subject pronoun antecedent"
         fronted = _fronted_subject(view, match.start)
         if fronted:
             return fronted, 0.85, "subject before verb"
@@ -309,6 +312,18 @@ def _verb_subject(view: SentenceView, match: PhraseMatch[Trigger], clause_start:
     if before:
         return before, 0.85, "subject before verb"
     return None
+
+
+def _pronoun_subject(view: SentenceView, verb_start: int) -> list[Mention]:
+    """"قالت إسرائيل إنها قصفت", "أعلن الجيش أنه قتل": a verb right after "أن/إن" with a
+    subject pronoun has the actor that pronoun stands for, the subject before it."""
+    for back in (1, 2):
+        k = verb_start - back
+        if k < 0 or view.mention_covering(k) is not None:
+            return []
+        if view.has_role(k, "subject_pronoun"):
+            return _clause_subject(view, k)
+    return []
 
 
 def _possessor(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:

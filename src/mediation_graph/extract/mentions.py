@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..lexicon import ActorName, Lexicon, PhraseMatch, Role
 from ..model import Entity, Mention, Sentence, Span, Token
-from ..text.normalize import is_arabic
+from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, arabic_key, is_arabic, strip_proclitics
 
 _POSSESSIVE = {"'s", "’s"}
 PARTIES_ID = "?parties"
@@ -26,6 +26,8 @@ _OF = {"of"}
 _CAPITALISED = re.compile(r"^[A-Z][\w'’-]*$")
 _ARABIC_NUMBER_ENDINGS = ("ون", "ين", "ان", "ات", "ا", "ه")  # plural, dual, case, gender
 _OWNERLESS_BODY_SECTORS = {"MIL", "POL"}  # "الجيش", "الشرطة" stand alone in news
+_POSSESSED_SECTORS = {"MIL", "POL", "SPY", "REB"}  # "قواته", "مقاتليها", "عناصره"
+_HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653))  # vowel marks after a letter
 
 
 @dataclass
@@ -55,6 +57,8 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[M
         if locatable and _after_locative(tokens, mention.token_start, lexicon, language):
             mention.kind = "place"
     mentions = _with_collectives(mentions, sentence, lexicon, language)
+    if language == "ar":
+        mentions = _with_possessed_roles(mentions, sentence, lexicon)
     if language == "en":
         mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names)
         for mention in mentions:
@@ -283,6 +287,42 @@ def _with_collectives(mentions: list[Mention], sentence: Sentence, lexicon: Lexi
                 placeholder = Entity(id=entity_id, name="parties", type="group", linked=False)
                 extra.append(_mention(sentence, match.start, match.end, placeholder, "collective"))
     return sorted(mentions + extra, key=lambda m: m.token_start)
+
+
+def _with_possessed_roles(mentions: list[Mention], sentence: Sentence,
+                          lexicon: Lexicon) -> list[Mention]:
+    """"قال الجيش الأمريكي إن قواته قتلت ...", "أعلنت حماس أن عناصرها": a role noun with a
+    possessive pronoun belongs to the nearest actor before it."""
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    found: list[Mention] = []
+    for j, token in enumerate(sentence.tokens):
+        role = None if j in covered else _possessed_role(token, lexicon)
+        if role is None:
+            continue
+        owners = [m for m in mentions if m.token_end <= j and m.kind in {"name", "role",
+                                                                          "metonym"}]
+        if owners:
+            owner = max(owners, key=lambda m: m.token_end).entity
+            entity = _resolve_chain([role], owner, lexicon)
+            found.append(_mention(sentence, j, j + 1, entity, "role"))
+    return sorted(mentions + found, key=lambda m: m.token_start)
+
+
+def _possessed_role(token: Token, lexicon: Lexicon) -> Role | None:
+    """The armed or group role a word names once its possessive pronoun is taken off."""
+    if arabic_key(token.text).endswith("ه") and not token.text.rstrip(_HARAKAT).endswith("ه"):
+        return None  # a ta marbuta ("العسكرية") is no pronoun
+    for key in token.keys:
+        for suffix in ARABIC_PRONOUN_SUFFIXES:
+            stem = key[:-len(suffix)]
+            if not key.endswith(suffix) or len(stem) < 3:
+                continue
+            bare = Token(token.text, token.start, token.end, (stem, *strip_proclitics(stem)))
+            match = lexicon.actors.index.match_at([bare], 0)
+            roles = [v for v in match.values if isinstance(v, Role)] if match else []
+            if roles and roles[0].resolves == "self" and roles[0].sector in _POSSESSED_SECTORS:
+                return roles[0]
+    return None
 
 
 def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,

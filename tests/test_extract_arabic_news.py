@@ -97,3 +97,15 @@ def test_a_role_noun_with_a_possessive_belongs_to_the_actor_before_it(extract):
 def test_a_ta_marbuta_is_no_possessive(extract):
     events = extract("إسرائيل تشن ضربات على منشآت عسكرية في إيران.", "ar")
     assert all(m.span.text != "عسكرية" for e in events for m in e.actors + e.recipients)
+
+
+def test_protesters_heading_an_actor_stage_a_protest(extract):
+    events = extract("وسار المتظاهرون الغاضبون بصمت نحو مقر الحاكم.", "ar")
+    protest = find(events, "PROTEST")
+    assert [m.span.text for m in protest.actors] == ["المتظاهرون"]
+
+
+def test_a_definite_role_after_a_definite_role_is_its_object(extract):
+    events = extract("فرقت الشرطة المتظاهرين أمام البرلمان.", "ar")
+    protest = find(events, "PROTEST")
+    assert [m.span.text for m in protest.actors] == ["المتظاهرين"]

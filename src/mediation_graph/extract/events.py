@@ -180,11 +180,15 @@ def _third_party_mediation(args: Arguments, trigger: Trigger) -> Arguments | Non
 
 def _saying_role(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:
     """A role noun that says the action ("Qatari mediators", "وسطاء من عمان") is a trigger
-    whose actor is the mention it lies in."""
-    if match.values[0].mode != "mediate":
-        return None
+    whose actor is the mention it lies in. In Arabic so is a noun for the doers of an action
+    heading an actor ("المتظاهرون الغاضبون" protested, "المضربون" struck)."""
+    trigger = match.values[0]
     for mention in view.mentions:
-        if mention.kind == "role" and mention.token_start <= match.start < mention.token_end:
+        if mention.kind != "role" or not mention.token_start <= match.start < mention.token_end:
+            continue
+        heads = (view.language == "ar" and trigger.pos == "noun"
+                 and match.start == mention.token_start)
+        if trigger.mode == "mediate" or heads:
             return mention
     return None
 

@@ -135,12 +135,16 @@ def _is_affiliation(lexicon: Lexicon, tokens: list[Token], j: int) -> bool:
 
 
 def _continues_noun_phrase(tokens: list[Token], left: _Piece, right: _Piece) -> bool:
-    """Whether a role noun right after another belongs to its noun phrase: a definite noun is
-    its genitive ("عناصر الشرطة"), an indefinite one agrees with it as an adjective ("مسلحون
-    مجهولون", "مهاجم انتحاري"); "مسلحون ... ضابطا" are subject and object."""
+    """Whether a role noun right after another belongs to its noun phrase: a definite noun
+    after an indefinite one is its genitive ("عناصر الشرطة"), a noun of the same definiteness
+    and ending agrees with it as an adjective ("مسلحون مجهولون", "المهاجم الانتحاري");
+    "مسلحون ... ضابطا" and "الشرطة المتظاهرين" are subject and object."""
     word, previous = tokens[right.start], tokens[left.end - 1]
-    if word.key.startswith("ال"):
-        return True
+    definite, head_definite = word.key.startswith("ال"), previous.key.startswith("ال")
+    if definite and not head_definite:
+        return True  # a construct: the head has no article, its genitive has
+    if definite != head_definite:
+        return False
     return _number_ending(word.key) == _number_ending(previous.key)
 
 

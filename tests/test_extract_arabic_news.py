@@ -109,3 +109,25 @@ def test_a_definite_role_after_a_definite_role_is_its_object(extract):
     events = extract("فرقت الشرطة المتظاهرين أمام البرلمان.", "ar")
     protest = find(events, "PROTEST")
     assert [m.span.text for m in protest.actors] == ["المتظاهرين"]
+
+
+def test_who_underwent_an_attack_is_its_target(extract):
+    events = extract("وتعرضت دورية بريطانية لهجوم بعبوة ناسفة قرب البصرة.", "ar")
+    attack = find(events, "ASSAULT")
+    assert not attack.actors
+    assert [m.entity.country for m in attack.recipients] == ["GBR"]
+
+
+def test_the_unknown_object_of_an_assassination_is_a_person(extract):
+    events = extract("اغتال مسلحون مجهولون العميد سالم حداد، قائد الشرطة المحلية.", "ar")
+    killing = find(events, "ASSAULT")
+    victim = killing.recipients[0]
+    assert victim.span.text == "العميد سالم حداد"
+    assert victim.entity.type == "person" and not victim.entity.linked
+
+
+def test_members_of_the_police_are_the_police(extract):
+    events = extract("أسفر الانفجار عن مقتل ثلاثة من عناصر الشرطة.", "ar")
+    killing = find(events, "ASSAULT")
+    assert [(m.span.text, m.entity.sector) for m in killing.recipients] == [
+        ("عناصر الشرطة", "POL")]

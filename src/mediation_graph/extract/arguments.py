@@ -24,7 +24,7 @@ from ..lexicon import PhraseMatch, Trigger
 from ..model import Mention
 from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, word_keys
 from .clause import USABLE_KINDS, SentenceView
-from .mentions import OBJECT_PARTIES_ID
+from .mentions import OBJECT_PARTIES_ID, unlinked_person
 
 CLAUSE_TAKING = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"}
 DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "PROTEST",
@@ -34,6 +34,8 @@ _SUBJECT_POSITION = 3  # a clause's subject starts within its first words (after
 _NOUN_SUBJECT_REACH = 6
 _PHRASE_SUBJECT_REACH = 10
 _LIGHT_VERB_REACH = 5
+_PERSONAL_ACTS = {"assassinate"}  # acts whose object is a person
+_NAME_WORDS = 3
 
 
 @dataclass
@@ -87,7 +89,19 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
                                       max_gap=2)
         if following and following not in args.actors:
             args.use("recipients", view.coordinated(following), 0.6, "following actor")
-    if _is_arabic_passive_victim(view, trigger, args):
+    if not args.recipients and view.language == "ar" and trigger.mode in _PERSONAL_ACTS:
+        victim = _unnamed_victim(view, match, args)
+        if victim is not None:
+            args.use("recipients", [victim], 0.6, "unnamed victim")
+    undergoer = _arabic_undergoer(view, match)
+    if undergoer:
+        # "تعرضت القافلة لهجوم", "تعرض الوزير لمحاولة اغتيال": the subject of "underwent"
+        # is whom the act was done to; only an agent phrase names who did it
+        agents = [m for m in args.actors if m not in undergoer] if "agent phrase" in \
+            args.patterns else []
+        args.actors, args.recipients = agents, undergoer
+        args.patterns.append("undergoer")
+    elif _is_arabic_passive_victim(view, trigger, args):
         # "قتل 18 شخصا", "قتل مدنيون في هجوم": unvowelled, the verb is passive and its noun
         # the victim; civilians do not kill or attack in the active voice of news
         args.recipients, args.actors = args.actors, []
@@ -95,6 +109,40 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
     actor_ids = {m.entity.id for m in args.actors}
     args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
     return args
+
+
+def _unnamed_victim(view: SentenceView, match: PhraseMatch[Trigger],
+                    args: Arguments) -> Mention | None:
+    """An assassination's object the lexicon does not know ("اغتيال عماد مغنية", "اغتال
+    مسلحون العميد جبار مساعد"): up to three plain words after the act and its doer, taken as
+    a person's name with any title; a function word, short particle, number or punctuation
+    ends it."""
+    start = max([match.end] + [m.token_end for m in args.actors if m.token_start >= match.end])
+    end = start
+    while end < min(start + _NAME_WORDS, len(view.tokens)):
+        token = view.tokens[end]
+        function_word = end in view.roles_at and not view.has_role(end, "title")
+        if (not token.text.isalpha() or len(token.key) <= 2 or function_word
+                or view.mention_covering(end) is not None):
+            break
+        end += 1
+    return unlinked_person(view.sentence, start, end) if end > start else None
+
+
+def _arabic_undergoer(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
+    """The subject of "تعرض" (underwent) when the trigger is what it underwent."""
+    if view.language != "ar":
+        return []
+    for back in (1, 2, 3):
+        k = match.start - back
+        if k < 0:
+            return []
+        if view.has_role(k, "undergo"):
+            after = view.next_mention(k + 1, match.start, max_gap=_MAX_VSO_GAP)
+            if after and _can_be_subject(after) and view.governing_preposition(after) is None:
+                return view.coordinated(after)
+            return _fronted_subject(view, k)
+    return []
 
 
 def _is_arabic_object_genitive(view: SentenceView, trigger: Trigger, mention: Mention) -> bool:

@@ -134,6 +134,14 @@ def _is_affiliation(lexicon: Lexicon, tokens: list[Token], j: int) -> bool:
                for m in lexicon.grammar_matches("ar", tokens))
 
 
+def _stands_alone(role: Role) -> bool:
+    """A group with a sector, or an armed or police body: an actor without an owner (the first
+    such role of a chain names it: "عناصر الشرطة" are the police)."""
+    armed_body = (role.kind == "organization" and role.resolves == "self"
+                  and role.sector in _OWNERLESS_BODY_SECTORS)
+    return armed_body or (role.kind == "group" and bool(role.sector))
+
+
 def _continues_noun_phrase(tokens: list[Token], left: _Piece, right: _Piece) -> bool:
     """Whether a role noun right after another belongs to its noun phrase: a definite noun
     after an indefinite one is its genitive ("عناصر الشرطة"), a noun of the same definiteness
@@ -156,12 +164,10 @@ def _ownerless_arabic(sentence: Sentence, first: _Piece, last: _Piece,
                       roles: list[Role]) -> Mention | None:
     """A role chain with no owner: Arabic news names doers and victims by plain nouns
     ("مسلحون مجهولون", "انتحاري", "الشرطة", "قوات الأمن", "سبعة أشخاص"). A group with a sector,
-    or an armed or police body, is an actor of its own, named by its first role, and spans the
-    whole chain; offices and roles that only stand for an owner name nobody yet."""
-    role = roles[0]
-    armed_body = (role.kind == "organization" and role.resolves == "self"
-                  and role.sector in _OWNERLESS_BODY_SECTORS)
-    if not (role.kind == "group" and role.sector) and not armed_body:
+    or an armed or police body, is an actor of its own, named by the first such role, and spans
+    the whole chain; offices and roles that only stand for an owner name nobody yet."""
+    role = next((r for r in roles if _stands_alone(r)), None)
+    if role is None:
         return None
     name = role.name_template.replace("{owner}", "").strip()
     group = Entity(id=role.id.upper(), name=name, type="group", sector=role.sector)
@@ -363,3 +369,12 @@ def _unlinked(sentence: Sentence, start: int, end: int, office: Mention | None) 
     holder = Entity(id=entity_id, name=words, type="person", country=office.entity.country,
                     sector=office.entity.sector, linked=False)
     return _mention(sentence, office.token_start, end, holder, "unlinked")
+
+
+def unlinked_person(sentence: Sentence, start: int, end: int) -> Mention:
+    """Words the lexicon does not know, taken as a person's name from their position (the
+    object of an assassination: "اغتيال عماد مغنية")."""
+    words = " ".join(t.text for t in sentence.tokens[start:end])
+    entity_id = "UNLINKED_" + re.sub(r"\W+", "_", words).upper().strip("_")
+    entity = Entity(id=entity_id, name=words, type="person", linked=False)
+    return _mention(sentence, start, end, entity, "unlinked")

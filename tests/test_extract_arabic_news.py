@@ -131,3 +131,10 @@ def test_members_of_the_police_are_the_police(extract):
     killing = find(events, "ASSAULT")
     assert [(m.span.text, m.entity.sector) for m in killing.recipients] == [
         ("عناصر الشرطة", "POL")]
+
+
+def test_counted_soldiers_after_a_killing_verb_are_its_victims(extract):
+    events = extract("وقتل أربعة جنود إثيوبيين في هجوم على ثكنة عسكرية.", "ar")
+    killing = find(events, "ASSAULT")
+    assert [m.span.text for m in killing.recipients] == ["جنود إثيوبيين"]
+    assert not any(m.entity.country == "ETH" for m in killing.actors)

@@ -178,9 +178,23 @@ def _past_quantity(view: SentenceView, j: int) -> int:
 
 
 def _is_arabic_passive_victim(view: SentenceView, trigger: Trigger, args: Arguments) -> bool:
-    return (view.language == "ar" and trigger.event == "ASSAULT" and not args.recipients
-            and args.patterns[:1] in (["subject after verb"], ["clause subject"])
-            and all(m.entity.type == "group" and m.entity.sector == "CVL" for m in args.actors))
+    """Civilians, or any counted people ("قتل 18 شخصا", "سبعة جنود قتلوا"), as the subject of
+    an attack are its victims: news counts the dead, not the killers."""
+    if view.language != "ar" or trigger.event != "ASSAULT" or args.recipients:
+        return False
+    if args.patterns[:1] not in (["subject after verb"], ["clause subject"],
+                                 ["subject before verb"]):
+        return False
+    civilians = all(m.entity.type == "group" and m.entity.sector == "CVL" for m in args.actors)
+    return civilians or (trigger.pos == "verb" and _is_counted(view, args.actors[0]))
+
+
+def _is_counted(view: SentenceView, mention: Mention) -> bool:
+    """A number or quantity stands right before the mention ("سبعة من عناصر الشرطة")."""
+    j = mention.token_start - 1
+    if j >= 0 and view.tokens[j].key == "من":
+        j -= 1
+    return j >= 0 and (view.tokens[j].text.isdigit() or "quantity" in view.roles_at.get(j, ()))
 
 
 def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,

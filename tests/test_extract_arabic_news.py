@@ -138,3 +138,10 @@ def test_counted_soldiers_after_a_killing_verb_are_its_victims(extract):
     killing = find(events, "ASSAULT")
     assert [m.span.text for m in killing.recipients] == ["جنود إثيوبيين"]
     assert not any(m.entity.country == "ETH" for m in killing.actors)
+
+
+def test_time_words_and_definite_acts_name_no_victim(extract):
+    events = extract("وقد نفذت عملية الاغتيال عند الثالثة فجرا. ونجا الوزير من محاولة اغتيال "
+                     "إثر انفجار سيارة مفخخة.", "ar")
+    assert not any(m.entity.type == "person" and not m.entity.linked
+                   for e in events for m in e.recipients)

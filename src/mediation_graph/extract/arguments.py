@@ -89,6 +89,8 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
                                       max_gap=2)
         if following and following not in args.actors:
             args.use("recipients", view.coordinated(following), 0.6, "following actor")
+    actor_ids = {m.entity.id for m in args.actors}
+    args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
     if not args.recipients and view.language == "ar" and trigger.mode in _PERSONAL_ACTS:
         victim = _unnamed_victim(view, match, args)
         if victim is not None:
@@ -117,6 +119,9 @@ def _unnamed_victim(view: SentenceView, match: PhraseMatch[Trigger],
     مسلحون العميد جبار مساعد"): up to three plain words after the act and its doer, taken as
     a person's name with any title; a function word, short particle, number or punctuation
     ends it."""
+    last = view.tokens[match.end - 1]
+    if match.values[0].pos != "verb" and last.key.startswith("ال"):
+        return None  # "عملية الاغتيال": a definite noun has no genitive
     start = max([match.end] + [m.token_end for m in args.actors if m.token_start >= match.end])
     end = start
     while end < min(start + _NAME_WORDS, len(view.tokens)):

@@ -145,3 +145,28 @@ def test_time_words_and_definite_acts_name_no_victim(extract):
                      "إثر انفجار سيارة مفخخة.", "ar")
     assert not any(m.entity.type == "person" and not m.entity.linked
                    for e in events for m in e.recipients)
+
+
+def test_a_participle_after_a_comma_shares_the_subject_before_it(extract):
+    events = extract("ودعت مصر إلى وقف القتال، محذرة من اتساع رقعة الصراع.", "ar")
+    warning = find(events, "THREATEN")
+    assert [m.entity.name for m in warning.actors] == ["Egypt"]
+
+
+def test_but_she_accused_keeps_the_subject_before_it(extract):
+    events = extract("وأكدت حماس التزامها بالاتفاق، لكنها اتهمت إسرائيل بالمماطلة.", "ar")
+    accusation = find(events, "ACCUSE")
+    assert [m.entity.name for m in accusation.actors] == ["Hamas"]
+    assert [m.entity.name for m in accusation.recipients] == ["Israel"]
+
+
+def test_a_delegation_from_a_movement_is_that_movement(extract):
+    events = extract("استقبل وزير الخارجية المصري وفدا من حركة حماس في القاهرة.", "ar")
+    meeting = find(events, "CONSULT")
+    assert [m.entity.name for m in meeting.recipients] == ["Hamas"]
+
+
+def test_an_indefinite_role_after_a_definite_one_is_a_new_phrase(extract):
+    events = extract("ورافق الوفد وسطاء من سلطنة عمان.", "ar")
+    mediation = find(events, "CONSULT", "mediate")
+    assert [m.entity.name for m in mediation.actors] == ["Oman"]

@@ -62,10 +62,13 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
     clause_start, clause_end = view.clause_limits(match.start)
     scope_end = min(clause_end, next_trigger_start)
     between = _between_list(view, match.end, scope_end)
+    arabic_participle = _is_arabic_participle(view, match, trigger)
     if own_actor is not None:
         args.use("actors", [own_actor], 0.8, "role noun")
-    elif previous_subject and _is_participle_clause(view, match):
+    elif previous_subject and (_is_participle_clause(view, match) or arabic_participle):
         args.use("actors", previous_subject, 0.7, "participle clause")
+    elif arabic_participle and _clause_subject(view, match.start):
+        args.use("actors", _clause_subject(view, match.start), 0.7, "participle clause")
     else:
         _find_actors(view, match, trigger, args, clause_start, scope_end)
     _find_recipients(view, match, trigger, args, scope_end, clause_end, between)
@@ -439,6 +442,17 @@ def _is_participle_clause(view: SentenceView, match: PhraseMatch[Trigger]) -> bo
     word = view.tokens[match.start].key
     return (view.language == "en" and word.endswith("ing") and match.start > 0
             and view.tokens[match.start - 1].text == ",")
+
+
+def _is_arabic_participle(view: SentenceView, match: PhraseMatch[Trigger],
+                          trigger: Trigger) -> bool:
+    """"علق الرئيس المحادثات، متهما الجماعة بـ...": an active participle (م...) after a comma
+    says what the subject of the clause before it did while doing so."""
+    if view.language != "ar" or trigger.pos != "phrase" or match.start == 0:
+        return False
+    word = view.tokens[match.start]
+    return (view.tokens[match.start - 1].text in {",", "،"} and word.key.startswith("م")
+            and trigger.event in CLAUSE_TAKING | {"ACCUSE"})
 
 
 def _light_verb_before(view: SentenceView, before: int, clause_start: int) -> int | None:

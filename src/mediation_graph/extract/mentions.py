@@ -105,13 +105,17 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence,
     j = i
     while j < len(pieces) and pieces[j].roles and not pieces[j].names:
         j += 1  # the role is part of the chain; a later piece only if it touches it
-        if j < len(pieces) and not _adjacent(tokens, pieces[j - 1], pieces[j], set()):
+        if j < len(pieces) and (not _adjacent(tokens, pieces[j - 1], pieces[j], set())
+                                or _starts_new_phrase(tokens, pieces[j - 1], pieces[j])):
             break
     roles = [p.roles[0] for p in pieces[i:j]]
     owner_piece = pieces[j] if j < len(pieces) and pieces[j].name else None
     if owner_piece and roles:
         gap = owner_piece.start - pieces[j - 1].end
-        affiliated = gap == 1 and _is_affiliation(lexicon, tokens, pieces[j - 1].end)
+        between = tokens[pieces[j - 1].end] if gap == 1 else None
+        # "وفد من حركة حماس", "وسطاء من سلطنة عمان": "from" links a group to its owner too
+        affiliated = gap == 1 and (_is_affiliation(lexicon, tokens, pieces[j - 1].end) or (
+            between is not None and between.key == "من" and roles[-1].kind == "group"))
         if gap > 1 or (gap == 1 and owner_piece.name.kind != "adjective" and not affiliated):
             owner_piece = None
     if owner_piece:
@@ -126,6 +130,13 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence,
             end += 1
         return _ownerless_arabic(sentence, pieces[i], pieces[end - 1], roles), end - i
     return None, 1
+
+
+def _starts_new_phrase(tokens: list[Token], left: _Piece, right: _Piece) -> bool:
+    """An indefinite role right after a definite one is not in its phrase ("رافق الوفد
+    وسطاء": subject, then object); a definite head never takes an indefinite word."""
+    return (tokens[left.end - 1].key.startswith("ال") and right.roles != ()
+            and not tokens[right.start].key.startswith("ال"))
 
 
 def _is_affiliation(lexicon: Lexicon, tokens: list[Token], j: int) -> bool:

@@ -170,3 +170,10 @@ def test_an_indefinite_role_after_a_definite_one_is_a_new_phrase(extract):
     events = extract("ورافق الوفد وسطاء من سلطنة عمان.", "ar")
     mediation = find(events, "CONSULT", "mediate")
     assert [m.entity.name for m in mediation.actors] == ["Oman"]
+
+
+def test_a_verb_phrase_is_found_across_its_subject_and_a_date_aside(extract):
+    events = extract("علق الرئيس الكولومبي، الجمعة، محادثات السلام مع جيش التحرير الوطني.", "ar")
+    suspension = find(events, "SANCTION")
+    assert [m.entity.name for m in suspension.recipients] == ["ELN"]
+    assert not any(e.event == "CONSULT" for e in events)  # the talks are what was suspended

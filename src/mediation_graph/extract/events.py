@@ -25,6 +25,7 @@ from .clause import SentenceView
 from .modality import Modality, find_cues, modality_of
 
 _TOPIC_GAP = 4
+_ASIDE_WORDS = 3  # "، مساء الأربعاء،": a date or time between commas
 THIRD_PARTY_EVENTS = {"AGREE", "RETREAT", "CONCEDE", "CONSULT"}
 MEDIATION = Trigger(event="CONSULT", cameo="045", pos="noun", mode="mediate",
                     context=("diplomatic",))
@@ -65,11 +66,15 @@ def split_verb_triggers(view: SentenceView, index: PhraseIndex[Trigger],
         verb = mention.token_start - 1
         if verb < 0 or verb in taken or mention.token_end in taken:
             continue
-        joined = [view.tokens[verb], *view.tokens[mention.token_end:]]
+        rest = _past_aside(view, mention.token_end)
+        joined = [view.tokens[verb], *view.tokens[rest:]]
         match = index.match_at(joined, 0, variants=_arabic_trigger_keys)
         if match is not None and match.end > 1 and match.values[0].pos != "noun":
             extra.append((PhraseMatch(verb, verb + 1, match.values), False))
             taken.add(verb)
+            # the object words belong to this verb: no trigger of their own
+            inside = range(rest, rest + match.end - 1)
+            found = [pair for pair in found if pair[0].start not in inside]
     return sorted(found + extra, key=lambda pair: pair[0].start)
 
 
@@ -152,6 +157,16 @@ def sentence_subject(found: list[SentenceEvent]) -> list[Mention]:
             return [replace(m, kind="discourse", resolved_from=m.span.text)
                     for m in event.arguments.actors]
     return []
+
+
+def _past_aside(view: SentenceView, j: int) -> int:
+    """After a short aside between commas ("، الجمعة،"), or ``j`` itself."""
+    commas = {",", "،"}
+    if j < len(view.tokens) and view.tokens[j].text in commas:
+        for k in range(j + 1, min(j + _ASIDE_WORDS + 2, len(view.tokens))):
+            if view.tokens[k].text in commas:
+                return k + 1
+    return j
 
 
 def _facilitated_talks(args: Arguments, trigger: Trigger) -> bool:

@@ -177,3 +177,15 @@ def test_a_verb_phrase_is_found_across_its_subject_and_a_date_aside(extract):
     suspension = find(events, "SANCTION")
     assert [m.entity.name for m in suspension.recipients] == ["ELN"]
     assert not any(e.event == "CONSULT" for e in events)  # the talks are what was suspended
+
+
+def test_carried_out_by_names_the_doer_of_an_attack(extract):
+    events = extract("وأسفر الهجوم الذي نفذته حركة الشباب عن مقتل عشرة جنود.", "ar")
+    attack = find(events, "ASSAULT")
+    assert [m.entity.name for m in attack.actors] == ["al-Shabaab"]
+
+
+def test_supporters_of_a_party_stand_for_it(extract):
+    events = extract("وتجمع مئات من أنصار حزب الله أمام السفارة.", "ar")
+    protest = find(events, "PROTEST")
+    assert [m.entity.name for m in protest.actors] == ["Hezbollah"]

@@ -14,6 +14,10 @@ Each pattern that fills a slot carries a strength; the event's confidence is bui
   a direct object where the trigger takes one, an object pronoun's antecedent ("ترفضه"), and for
   directed actions the first actor right after the trigger ("تطالب بانسحاب إسرائيلي").
 Every list follows coordination: "Egypt, Qatar and the US", "مصر وقطر والولايات المتحدة".
+Arabic news adds its own: a verbal noun's genitive is its object ("اغتيال X", "مقتل سبعة أشخاص");
+civilians or counted people after a killing verb are its victims (the verb is passive); who
+underwent an act ("تعرضت الدورية لهجوم") is its target; "إنه/إنها" after a speaker resumes the
+speaker; an active participle after a comma ("، متهما") shares the subject before it.
 """
 
 from __future__ import annotations

@@ -189,3 +189,9 @@ def test_supporters_of_a_party_stand_for_it(extract):
     events = extract("وتجمع مئات من أنصار حزب الله أمام السفارة.", "ar")
     protest = find(events, "PROTEST")
     assert [m.entity.name for m in protest.actors] == ["Hezbollah"]
+
+
+def test_his_country_is_the_state_of_the_speaker(extract):
+    events = extract("قال الرئيس الفرنسي إن بلاده ستواصل دعم أوكرانيا.", "ar")
+    support = find(events, "SUPPORT")
+    assert [m.entity.name for m in support.actors] == ["France"]

@@ -315,17 +315,25 @@ def _with_possessed_roles(mentions: list[Mention], sentence: Sentence,
     """"قال الجيش الأمريكي إن قواته قتلت ...", "أعلنت حماس أن عناصرها": a role noun with a
     possessive pronoun belongs to the nearest actor before it."""
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    homeland = {m.start for m in lexicon.grammar_matches("ar", sentence.tokens)
+                if "homeland" in m.values and m.end == m.start + 1}
     found: list[Mention] = []
     for j, token in enumerate(sentence.tokens):
-        role = None if j in covered else _possessed_role(token, lexicon)
-        if role is None:
+        role = None if j in covered or j in homeland else _possessed_role(token, lexicon)
+        if role is None and j not in homeland:
             continue
         owners = [m for m in mentions if m.token_end <= j and m.kind in {"name", "role",
                                                                           "metonym"}]
-        if owners:
-            owner = max(owners, key=lambda m: m.token_end).entity
-            entity = _resolve_chain([role], owner, lexicon)
-            found.append(_mention(sentence, j, j + 1, entity, "role"))
+        if not owners:
+            continue
+        owner = max(owners, key=lambda m: m.token_end).entity
+        if role is not None:
+            found.append(_mention(sentence, j, j + 1, _resolve_chain([role], owner, lexicon),
+                                  "role"))
+        elif owner.country in lexicon.actors.entities:
+            # "قال الرئيس الأمريكي إن بلاده ستواصل ...": his country is the owner's state
+            state = lexicon.actors.entities[owner.country]
+            found.append(_mention(sentence, j, j + 1, state, "role"))
     return sorted(mentions + found, key=lambda m: m.token_start)
 
 

@@ -12,7 +12,8 @@ GRAMMAR_ROLES = ("recipient_prep", "agent_prep", "between", "relative", "boundar
                  "coordinator", "passive_aux", "collective", "place_head", "topic_glue",
                  "resumptive", "collective_oblique", "light_verb", "determiner", "title",
                  "complementizer", "quantity", "affiliation",
-                 "subject_pronoun", "undergo", "adverbial")
+                 "subject_pronoun", "undergo", "adverbial",
+                 "homeland")
 
 
 def load_grammar(path: Path, languages: tuple[str, ...]) -> dict[str, PhraseIndex[str]]:

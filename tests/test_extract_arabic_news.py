@@ -195,3 +195,15 @@ def test_his_country_is_the_state_of_the_speaker(extract):
     events = extract("قال الرئيس الفرنسي إن بلاده ستواصل دعم أوكرانيا.", "ar")
     support = find(events, "SUPPORT")
     assert [m.entity.name for m in support.actors] == ["France"]
+
+
+def test_the_group_is_the_armed_group_named_before(extract):
+    events = extract("شنت الولايات المتحدة ضربات على مواقع لجماعة الحوثي في اليمن. "
+                     "وتوعدت الجماعة بالرد على الضربات.", "ar")
+    threat = find(events, "THREATEN")
+    assert [m.entity.name for m in threat.actors] == ["Houthis"]
+
+
+def test_the_group_names_nobody_without_an_antecedent(extract):
+    events = extract("وتوعدت الجماعة بالرد على الضربات.", "ar")
+    assert not any(e.event == "THREATEN" and e.actors for e in events)

@@ -26,6 +26,7 @@ _OF = {"of"}
 _CAPITALISED = re.compile(r"^[A-Z][\w'’-]*$")
 _ARABIC_NUMBER_ENDINGS = ("ون", "ين", "ان", "ات", "ا", "ه")  # plural, dual, case, gender
 _OWNERLESS_BODY_SECTORS = {"MIL", "POL"}  # "الجيش", "الشرطة" stand alone in news
+_GROUP_SECTORS = {"REB", "PTY"}  # what "الجماعة" and "الحركة" refer back to
 _POSSESSED_SECTORS = {"MIL", "POL", "SPY", "REB"}  # "قواته", "مقاتليها", "عناصره"
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653))  # vowel marks after a letter
 
@@ -397,3 +398,23 @@ def unlinked_person(sentence: Sentence, start: int, end: int) -> Mention:
     entity_id = "UNLINKED_" + re.sub(r"\W+", "_", words).upper().strip("_")
     entity = Entity(id=entity_id, name=words, type="person", linked=False)
     return _mention(sentence, start, end, entity, "unlinked")
+
+
+def with_group_anaphors(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
+                        antecedent: Entity | None) -> list[Mention]:
+    """"وتوعدت الجماعة", "مقاتلو الحركة": "the group" or "the movement" with no name is the armed
+    group or movement the document named last (``antecedent``); with none it names nobody."""
+    if antecedent is None:
+        return mentions
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    found = [_mention(sentence, m.start, m.end, antecedent, "role")
+             for m in lexicon.grammar_matches("ar", sentence.tokens)
+             if "group_anaphor" in m.values and not covered & set(range(m.start, m.end))]
+    return sorted(mentions + found, key=lambda m: m.token_start)
+
+
+def group_antecedent(mentions: list[Mention], previous: Entity | None) -> Entity | None:
+    """The last armed group or movement named, for "الجماعة" in later sentences."""
+    named = [m.entity for m in mentions if m.kind in {"name", "role"} and m.entity.linked
+             and (m.entity.type == "armed_group" or m.entity.sector in _GROUP_SECTORS)]
+    return named[-1] if named else previous

@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 
 from ..lexicon import Lexicon, load_lexicon
-from ..model import Document, DocumentResult, Event, Mention, Span
+from ..model import Document, DocumentResult, Entity, Event, Mention, Span
 from ..text.segment import sentences
 from .clause import SentenceView
 from .dates import dateline_date, sentence_date
 from .discourse import resolve_document
 from .events import SentenceEvent, sentence_events, sentence_subject
-from .mentions import find_mentions
+from .mentions import find_mentions, group_antecedent, with_group_anaphors
 
 
 class Extractor:
@@ -30,8 +30,12 @@ class Extractor:
         all_mentions: list[Mention] = []
         sentence_list = sentences(document.text)
         carried: list[Mention] = []  # an Arabic sentence's subject, for the next one's verbs
+        group: Entity | None = None  # the armed group or movement named last ("الجماعة")
         for sentence in sentence_list:
             mentions = find_mentions(sentence, self.lexicon, language)
+            if language == "ar":
+                mentions = with_group_anaphors(mentions, sentence, self.lexicon, group)
+                group = group_antecedent(mentions, group)
             all_mentions.extend(mentions)
             view = SentenceView.build(sentence, mentions, self.lexicon, language)
             date = sentence_date(sentence, document_date)

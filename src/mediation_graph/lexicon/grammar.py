@@ -13,7 +13,7 @@ GRAMMAR_ROLES = ("recipient_prep", "agent_prep", "between", "relative", "boundar
                  "resumptive", "collective_oblique", "light_verb", "determiner", "title",
                  "complementizer", "quantity", "affiliation",
                  "subject_pronoun", "undergo", "adverbial",
-                 "homeland")
+                 "homeland", "group_anaphor")
 
 
 def load_grammar(path: Path, languages: tuple[str, ...]) -> dict[str, PhraseIndex[str]]:

@@ -207,3 +207,16 @@ def test_the_group_is_the_armed_group_named_before(extract):
 def test_the_group_names_nobody_without_an_antecedent(extract):
     events = extract("وتوعدت الجماعة بالرد على الضربات.", "ar")
     assert not any(e.event == "THREATEN" and e.actors for e in events)
+
+
+def test_counted_children_killed_in_a_raid_are_its_victims(extract):
+    events = extract("قتل ثلاثة أطفال في غارة إسرائيلية على منزل في خان يونس.", "ar")
+    assert any([m.span.text for m in e.recipients] == ["أطفال"]
+               and [m.entity.country for m in e.actors] == ["ISR"]
+               for e in events if e.event == "ASSAULT")
+
+
+def test_tear_gas_on_protesters_is_repression(extract):
+    events = extract("أطلقت قوات الأمن الغاز المسيل للدموع على المتظاهرين.", "ar")
+    repression = next(e for e in events if e.cameo == "175")
+    assert [m.span.text for m in repression.recipients] == ["المتظاهرين"]

@@ -192,7 +192,9 @@ def _past_quantity(view: SentenceView, j: int) -> int:
 def _is_arabic_passive_victim(view: SentenceView, trigger: Trigger, args: Arguments) -> bool:
     """Civilians, or any counted people ("قتل 18 شخصا", "سبعة جنود قتلوا"), as the subject of
     an attack are its victims: news counts the dead, not the killers."""
-    if view.language != "ar" or trigger.event != "ASSAULT" or args.recipients:
+    weak = {"following actor", "preposition"}  # a victim subject outweighs these guesses
+    if view.language != "ar" or trigger.event != "ASSAULT" or not args.actors or (
+            args.recipients and not weak & set(args.patterns)):
         return False
     if args.patterns[:1] not in (["subject after verb"], ["clause subject"],
                                  ["subject before verb"]):

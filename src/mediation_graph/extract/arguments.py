@@ -66,13 +66,15 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
     clause_start, clause_end = view.clause_limits(match.start)
     scope_end = min(clause_end, next_trigger_start)
     between = _between_list(view, match.end, scope_end)
-    arabic_participle = _is_arabic_participle(view, match, trigger)
+    # an Arabic participle's subject is the one before it in its sentence, else the one carried
+    shared = (_clause_subject(view, match.start) or previous_subject
+              ) if _is_arabic_participle(view, match, trigger) else []
     if own_actor is not None:
         args.use("actors", [own_actor], 0.8, "role noun")
-    elif previous_subject and (_is_participle_clause(view, match) or arabic_participle):
+    elif previous_subject and _is_participle_clause(view, match):
         args.use("actors", previous_subject, 0.7, "participle clause")
-    elif arabic_participle and _clause_subject(view, match.start):
-        args.use("actors", _clause_subject(view, match.start), 0.7, "participle clause")
+    elif shared:
+        args.use("actors", shared, 0.7, "participle clause")
     else:
         _find_actors(view, match, trigger, args, clause_start, scope_end)
     _find_recipients(view, match, trigger, args, scope_end, clause_end, between)

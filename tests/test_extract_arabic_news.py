@@ -220,3 +220,15 @@ def test_tear_gas_on_protesters_is_repression(extract):
     events = extract("أطلقت قوات الأمن الغاز المسيل للدموع على المتظاهرين.", "ar")
     repression = next(e for e in events if e.cameo == "175")
     assert [m.span.text for m in repression.recipients] == ["المتظاهرين"]
+
+
+def test_settlers_firing_are_doers_not_victims(extract):
+    events = extract("أطلق مستوطنون النار على مزارعين فلسطينيين قرب نابلس.", "ar")
+    shooting = find(events, "ASSAULT")
+    assert [m.span.text for m in shooting.actors] == ["مستوطنون"]
+    assert [m.entity.country for m in shooting.recipients] == ["PSE"]
+
+
+def test_occupation_aircraft_are_the_israeli_army(extract):
+    events = extract("قصفت طائرات الاحتلال منزلا في رفح.", "ar")
+    assert [m.entity.name for m in find(events, "ASSAULT").actors] == ["Israeli army"]

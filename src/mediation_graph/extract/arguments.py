@@ -201,6 +201,8 @@ def _is_arabic_passive_victim(view: SentenceView, trigger: Trigger, args: Argume
     if args.patterns[:1] not in (["subject after verb"], ["clause subject"],
                                  ["subject before verb"]):
         return False
+    if trigger.pos == "verb" and not trigger.object_is_recipient:
+        return False  # only a verb whose object is its victim reads as passive ("أطلق النار")
     civilians = all(m.entity.type == "group" and m.entity.sector == "CVL" for m in args.actors)
     return civilians or (trigger.pos == "verb" and _is_counted(view, args.actors[0]))
 

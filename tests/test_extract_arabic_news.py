@@ -232,3 +232,11 @@ def test_settlers_firing_are_doers_not_victims(extract):
 def test_occupation_aircraft_are_the_israeli_army(extract):
     events = extract("قصفت طائرات الاحتلال منزلا في رفح.", "ar")
     assert [m.entity.name for m in find(events, "ASSAULT").actors] == ["Israeli army"]
+
+
+def test_a_clitic_preposition_introduces_the_recipient(extract):
+    events = extract("اجتمع وزير الخارجية السعودي بنظيره الإيراني في بكين. "
+                     "وأجرى الرئيس المصري اتصالا هاتفيا بأمير قطر.", "ar")
+    meeting, call = find(events, "CONSULT"), find(events, "CONSULT", "phone")
+    assert [m.entity.country for m in meeting.recipients] == ["IRN"]
+    assert [m.entity.country for m in call.recipients] == ["QAT"]

@@ -40,6 +40,7 @@ _PHRASE_SUBJECT_REACH = 10
 _LIGHT_VERB_REACH = 5
 _PERSONAL_ACTS = {"assassinate"}  # acts whose object is a person
 _NAME_WORDS = 3
+_CLITIC_REACH = 6  # verb, subject of a few words, then "بنظيره"
 
 
 @dataclass
@@ -564,6 +565,23 @@ def _prepositional_recipients(view: SentenceView, match: PhraseMatch[Trigger], t
             continue  # "على السفن في البحر الأحمر": a place far into the phrase is a where
         if first and _usable(first, allow_adjective=True):
             return view.coordinated(first)
+    return _clitic_prepositional(view, match, trigger, scope_end)
+
+
+def _clitic_prepositional(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
+                          scope_end: int) -> list[Mention]:
+    """Arabic ب and ل are written on the word they govern ("اتصالا هاتفيا بنظيره الروسي",
+    "اجتمع الوزير بنظيره"): the first actor near the trigger, past its subject, carrying one
+    the trigger lists is its recipient."""
+    clitics = {p for p in trigger.preps if len(p) == 1}
+    if view.language != "ar" or not clitics:
+        return []
+    for mention in view.ordered_mentions:
+        if not match.end <= mention.token_start < min(scope_end, match.end + _CLITIC_REACH):
+            continue
+        prefix = view.proclitics.get(mention.token_start, "").lstrip("وف")
+        if prefix[:1] in clitics and _usable(mention):
+            return view.coordinated(mention)
     return []
 
 

@@ -240,3 +240,10 @@ def test_a_clitic_preposition_introduces_the_recipient(extract):
     meeting, call = find(events, "CONSULT"), find(events, "CONSULT", "phone")
     assert [m.entity.country for m in meeting.recipients] == ["IRN"]
     assert [m.entity.country for m in call.recipients] == ["QAT"]
+
+
+def test_an_adjective_after_an_attacks_object_describes_the_object(extract):
+    events = extract("واصل الحوثيون استهداف السفن الإسرائيلية في البحر الأحمر.", "ar")
+    attack = find(events, "ASSAULT")
+    assert [m.entity.name for m in attack.recipients] == ["Israel"]
+    assert "Israel" not in {m.entity.name for m in attack.actors}

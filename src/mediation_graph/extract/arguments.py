@@ -160,9 +160,12 @@ def _arabic_undergoer(view: SentenceView, match: PhraseMatch[Trigger]) -> list[M
     return []
 
 
-def _is_arabic_object_genitive(view: SentenceView, trigger: Trigger, mention: Mention) -> bool:
+def _is_arabic_object_genitive(view: SentenceView, match: PhraseMatch[Trigger],
+                               trigger: Trigger, mention: Mention) -> bool:
+    """After an object-taking Arabic noun, a name is its object, and so is an adjective one
+    word further, which describes that object ("استهداف السفن الإسرائيلية")."""
     return (view.language == "ar" and trigger.object_is_recipient
-            and mention.kind != "adjective")
+            and (mention.kind != "adjective" or mention.token_start > match.end))
 
 
 def _arabic_genitive_object(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
@@ -170,6 +173,10 @@ def _arabic_genitive_object(view: SentenceView, match: PhraseMatch[Trigger]) -> 
     number or quantity ("مقتل سبعة أشخاص", "اغتيال الأمين العام", "خطف عشرات العمال")."""
     j = _past_quantity(view, match.end)
     mention = view.mention_starting(j)
+    if mention is None and j < len(view.tokens) and view.tokens[j].text.isalpha():
+        following = view.mention_starting(j + 1)  # "استهداف السفن الإسرائيلية"
+        if following is not None and following.kind == "adjective":
+            return [following]
     if mention is None or mention.kind == "adjective" or not _usable(mention):
         return []
     if view.governing_preposition(mention) is not None:
@@ -234,7 +241,7 @@ def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigg
             return
     if trigger.pos != "verb" and not _ends_with_recipient_preposition(view, match):
         own = _nominal_agent(view, match)
-        if own and _is_arabic_object_genitive(view, trigger, own[0]):
+        if own and _is_arabic_object_genitive(view, match, trigger, own[0]):
             own = []  # "اغتيال الحريري", "مقتل جندي": the genitive is whom it was done to
         if own:
             args.use("actors", own, 0.85, "nominal agent")

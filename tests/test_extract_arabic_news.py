@@ -247,3 +247,18 @@ def test_an_adjective_after_an_attacks_object_describes_the_object(extract):
     attack = find(events, "ASSAULT")
     assert [m.entity.name for m in attack.recipients] == ["Israel"]
     assert "Israel" not in {m.entity.name for m in attack.actors}
+
+
+def test_talks_hosted_or_arranged_by_a_third_party_are_its_mediation(extract):
+    text = ("توصلت إسرائيل وحركة حماس إلى اتفاق لوقف إطلاق النار. "
+            "وجاء الاتفاق بعد مفاوضات استضافتها الدوحة.")
+    mediation = find(extract(text, "ar"), "CONSULT", "mediate")
+    assert [m.entity.name for m in mediation.actors] == ["Qatar"]
+    assert {m.entity.name for m in mediation.recipients} == {"Israel", "Hamas"}
+
+
+def test_facilitating_a_deal_is_mediating_it(extract):
+    text = ("وقعت الحكومة السورية وقوات سوريا الديمقراطية اتفاقا. "
+            "ولعبت الولايات المتحدة دورا في تسهيل الاتفاق.")
+    mediation = find(extract(text, "ar"), "CONSULT", "mediate")
+    assert [m.entity.name for m in mediation.actors] == ["United States"]

@@ -25,6 +25,7 @@ from .clause import SentenceView
 from .modality import Modality, find_cues, modality_of
 
 _TOPIC_GAP = 4
+_AGENT_VERB_GAP = 2  # "مفاوضات شاقة استضافتها"
 _ASIDE_WORDS = 3  # "، مساء الأربعاء،": a date or time between commas
 THIRD_PARTY_EVENTS = {"AGREE", "RETREAT", "CONCEDE", "CONSULT"}
 MEDIATION = Trigger(event="CONSULT", cameo="045", pos="noun", mode="mediate",
@@ -119,7 +120,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
     index = lexicon.triggers[language]
     triggers = find_triggers(view.tokens, index, language)
     if language == "ar":
-        triggers = split_verb_triggers(view, index, triggers)
+        triggers = _without_agent_verbs(view, split_verb_triggers(view, index, triggers))
     matches = [(m, f) for m, f in triggers if not _inside_actor(view, m) or _saying_role(view, m)]
     kept = _without_topics(view, matches)
     hits = find_cues(view, lexicon.cues[language])
@@ -157,6 +158,16 @@ def sentence_subject(found: list[SentenceEvent]) -> list[Mention]:
             return [replace(m, kind="discourse", resolved_from=m.span.text)
                     for m in event.arguments.actors]
     return []
+
+
+def _without_agent_verbs(view: SentenceView, found: list[tuple[PhraseMatch[Trigger], bool]]
+                        ) -> list[tuple[PhraseMatch[Trigger], bool]]:
+    """"مفاوضات استضافتها الدوحة", "لقاء رتبه أمير قطر": a verb that names who hosted or
+    arranged the noun just before it is that noun's "by", not an event of its own."""
+    nouns_end = [m.end for m, _future in found if m.values[0].pos == "noun"]
+    return [(m, f) for m, f in found
+            if not (view.has_role(m.start, "agent_prep")
+                    and any(0 <= m.start - end <= _AGENT_VERB_GAP for end in nouns_end))]
 
 
 def _past_aside(view: SentenceView, j: int) -> int:

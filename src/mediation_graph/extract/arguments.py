@@ -14,6 +14,10 @@ Each pattern that fills a slot carries a strength; the event's confidence is bui
   a direct object where the trigger takes one, an object pronoun's antecedent ("ترفضه"), and for
   directed actions the first actor right after the trigger ("تطالب بانسحاب إسرائيلي").
 Every list follows coordination: "Egypt, Qatar and the US", "مصر وقطر والولايات المتحدة".
+Arabic news adds its own: a verbal noun's genitive is its object ("اغتيال X", "مقتل سبعة أشخاص");
+civilians or counted people after a killing verb are its victims (the verb is passive); who
+underwent an act ("تعرضت الدورية لهجوم") is its target; "إنه/إنها" after a speaker resumes the
+speaker; an active participle after a comma ("، متهما") shares the subject before it.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from ..lexicon import PhraseMatch, Trigger
 from ..model import Mention
 from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, word_keys
 from .clause import USABLE_KINDS, SentenceView
-from .mentions import OBJECT_PARTIES_ID
+from .mentions import OBJECT_PARTIES_ID, unlinked_person
 
 CLAUSE_TAKING = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"}
 DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "PROTEST",
@@ -34,6 +38,9 @@ _SUBJECT_POSITION = 3  # a clause's subject starts within its first words (after
 _NOUN_SUBJECT_REACH = 6
 _PHRASE_SUBJECT_REACH = 10
 _LIGHT_VERB_REACH = 5
+_PERSONAL_ACTS = {"assassinate"}  # acts whose object is a person
+_NAME_WORDS = 3
+_CLITIC_REACH = 6  # verb, subject of a few words, then "بنظيره"
 
 
 @dataclass
@@ -60,10 +67,15 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
     clause_start, clause_end = view.clause_limits(match.start)
     scope_end = min(clause_end, next_trigger_start)
     between = _between_list(view, match.end, scope_end)
+    # an Arabic participle's subject is the one before it in its sentence, else the one carried
+    shared = (_clause_subject(view, match.start) or previous_subject
+              ) if _is_arabic_participle(view, match, trigger) else []
     if own_actor is not None:
         args.use("actors", [own_actor], 0.8, "role noun")
     elif previous_subject and _is_participle_clause(view, match):
         args.use("actors", previous_subject, 0.7, "participle clause")
+    elif shared:
+        args.use("actors", shared, 0.7, "participle clause")
     else:
         _find_actors(view, match, trigger, args, clause_start, scope_end)
     _find_recipients(view, match, trigger, args, scope_end, clause_end, between)
@@ -89,7 +101,126 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
             args.use("recipients", view.coordinated(following), 0.6, "following actor")
     actor_ids = {m.entity.id for m in args.actors}
     args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
+    if not args.recipients and view.language == "ar" and trigger.mode in _PERSONAL_ACTS:
+        victim = _unnamed_victim(view, match, args)
+        if victim is not None:
+            args.use("recipients", [victim], 0.6, "unnamed victim")
+    undergoer = _arabic_undergoer(view, match)
+    if undergoer:
+        # "تعرضت القافلة لهجوم", "تعرض الوزير لمحاولة اغتيال": the subject of "underwent"
+        # is whom the act was done to; only an agent phrase names who did it
+        agents = [m for m in args.actors if m not in undergoer] if "agent phrase" in \
+            args.patterns else []
+        args.actors, args.recipients = agents, undergoer
+        args.patterns.append("undergoer")
+    elif _is_arabic_passive_victim(view, trigger, args):
+        # "قتل 18 شخصا", "قتل مدنيون في هجوم": unvowelled, the verb is passive and its noun
+        # the victim; civilians do not kill or attack in the active voice of news
+        args.recipients, args.actors = args.actors, []
+        args.patterns.append("passive victim")
+    actor_ids = {m.entity.id for m in args.actors}
+    args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
     return args
+
+
+def _unnamed_victim(view: SentenceView, match: PhraseMatch[Trigger],
+                    args: Arguments) -> Mention | None:
+    """An assassination's object the lexicon does not know ("اغتيال عماد مغنية", "اغتال
+    مسلحون العميد جبار مساعد"): up to three plain words after the act and its doer, taken as
+    a person's name with any title; a function word, short particle, number or punctuation
+    ends it."""
+    last = view.tokens[match.end - 1]
+    if match.values[0].pos != "verb" and last.key.startswith("ال"):
+        return None  # "عملية الاغتيال": a definite noun has no genitive
+    start = max([match.end] + [m.token_end for m in args.actors if m.token_start >= match.end])
+    end = start
+    while end < min(start + _NAME_WORDS, len(view.tokens)):
+        token = view.tokens[end]
+        function_word = end in view.roles_at and not view.has_role(end, "title")
+        if (not token.text.isalpha() or len(token.key) <= 2 or function_word
+                or view.mention_covering(end) is not None):
+            break
+        end += 1
+    return unlinked_person(view.sentence, start, end) if end > start else None
+
+
+def _arabic_undergoer(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
+    """The subject of "تعرض" (underwent) when the trigger is what it underwent."""
+    if view.language != "ar":
+        return []
+    for back in (1, 2, 3):
+        k = match.start - back
+        if k < 0:
+            return []
+        if view.has_role(k, "undergo"):
+            after = view.next_mention(k + 1, match.start, max_gap=_MAX_VSO_GAP)
+            if after and _can_be_subject(after) and view.governing_preposition(after) is None:
+                return view.coordinated(after)
+            return _fronted_subject(view, k)
+    return []
+
+
+def _is_arabic_object_genitive(view: SentenceView, match: PhraseMatch[Trigger],
+                               trigger: Trigger, mention: Mention) -> bool:
+    """After an object-taking Arabic noun, a name is its object, and so is an adjective one
+    word further, which describes that object ("استهداف السفن الإسرائيلية")."""
+    return (view.language == "ar" and trigger.object_is_recipient
+            and (mention.kind != "adjective" or mention.token_start > match.end))
+
+
+def _arabic_genitive_object(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
+    """The object of an Arabic verbal noun: the actor in genitive right after it, past a
+    number or quantity ("مقتل سبعة أشخاص", "اغتيال الأمين العام", "خطف عشرات العمال")."""
+    j = _past_quantity(view, match.end)
+    mention = view.mention_starting(j)
+    if mention is None and j < len(view.tokens) and view.tokens[j].text.isalpha():
+        following = view.mention_starting(j + 1)  # "استهداف السفن الإسرائيلية"
+        if following is not None and following.kind == "adjective":
+            return [following]
+    if mention is None or mention.kind == "adjective" or not _usable(mention):
+        return []
+    if view.governing_preposition(mention) is not None:
+        return []
+    return view.coordinated(mention)
+
+
+def _past_quantity(view: SentenceView, j: int) -> int:
+    """The first token at or after ``j`` that is not a number, a quantity word or the "من"
+    after one ("ثلاثة من", "عشرات من", "18")."""
+    start = j
+    while j < len(view.tokens):
+        token = view.tokens[j]
+        if token.text.isdigit() or view.has_role(j, "quantity"):
+            j = view.function_words[j][1] if view.has_role(j, "quantity") else j + 1
+        elif j > start and token.key == "من":
+            j += 1
+        else:
+            return j
+    return j
+
+
+def _is_arabic_passive_victim(view: SentenceView, trigger: Trigger, args: Arguments) -> bool:
+    """Civilians, or any counted people ("قتل 18 شخصا", "سبعة جنود قتلوا"), as the subject of
+    an attack are its victims: news counts the dead, not the killers."""
+    weak = {"following actor", "preposition"}  # a victim subject outweighs these guesses
+    if view.language != "ar" or trigger.event != "ASSAULT" or not args.actors or (
+            args.recipients and not weak & set(args.patterns)):
+        return False
+    if args.patterns[:1] not in (["subject after verb"], ["clause subject"],
+                                 ["subject before verb"]):
+        return False
+    if trigger.pos == "verb" and not trigger.object_is_recipient:
+        return False  # only a verb whose object is its victim reads as passive ("أطلق النار")
+    civilians = all(m.entity.type == "group" and m.entity.sector == "CVL" for m in args.actors)
+    return civilians or (trigger.pos == "verb" and _is_counted(view, args.actors[0]))
+
+
+def _is_counted(view: SentenceView, mention: Mention) -> bool:
+    """A number or quantity stands right before the mention ("سبعة من عناصر الشرطة")."""
+    j = mention.token_start - 1
+    if j >= 0 and view.tokens[j].key == "من":
+        j -= 1
+    return j >= 0 and (view.tokens[j].text.isdigit() or "quantity" in view.roles_at.get(j, ()))
 
 
 def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
@@ -110,6 +241,8 @@ def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigg
             return
     if trigger.pos != "verb" and not _ends_with_recipient_preposition(view, match):
         own = _nominal_agent(view, match)
+        if own and _is_arabic_object_genitive(view, match, trigger, own[0]):
+            own = []  # "اغتيال الحريري", "مقتل جندي": the genitive is whom it was done to
         if own:
             args.use("actors", own, 0.85, "nominal agent")
             return
@@ -154,6 +287,11 @@ def _find_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: T
         following = _mention_right_after(view, match.end, allow_adjective=True)
         if following:
             args.use("recipients", view.coordinated(following), 0.9, "phrase object")
+            return
+    if trigger.pos == "noun" and trigger.object_is_recipient and view.language == "ar":
+        genitive = _arabic_genitive_object(view, match)
+        if genitive:
+            args.use("recipients", genitive, 0.8, "genitive object")
             return
     direct = _direct_object(view, match, args, scope_end,
                             max_gap=3 if trigger.object_is_recipient else 1)
@@ -246,6 +384,9 @@ def _verb_subject(view: SentenceView, match: PhraseMatch[Trigger], clause_start:
     if view.language == "en" and _is_passive(view, match.start):
         return None  # the agent phrase was tried; the grammatical subject is the recipient
     if view.language == "ar":
+        resumed = _pronoun_subject(view, match.start)
+        if resumed:
+            return resumed, 0.8, "subject pronoun antecedent"
         fronted = _fronted_subject(view, match.start)
         if fronted:
             return fronted, 0.85, "subject before verb"
@@ -259,6 +400,18 @@ def _verb_subject(view: SentenceView, match: PhraseMatch[Trigger], clause_start:
     if before:
         return before, 0.85, "subject before verb"
     return None
+
+
+def _pronoun_subject(view: SentenceView, verb_start: int) -> list[Mention]:
+    """"قالت إسرائيل إنها قصفت", "أعلن الجيش أنه قتل": a verb right after "أن/إن" with a
+    subject pronoun has the actor that pronoun stands for, the subject before it."""
+    for back in (1, 2):
+        k = verb_start - back
+        if k < 0 or view.mention_covering(k) is not None:
+            return []
+        if view.has_role(k, "subject_pronoun"):
+            return _clause_subject(view, k)
+    return []
 
 
 def _possessor(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:
@@ -307,6 +460,17 @@ def _is_participle_clause(view: SentenceView, match: PhraseMatch[Trigger]) -> bo
     word = view.tokens[match.start].key
     return (view.language == "en" and word.endswith("ing") and match.start > 0
             and view.tokens[match.start - 1].text == ",")
+
+
+def _is_arabic_participle(view: SentenceView, match: PhraseMatch[Trigger],
+                          trigger: Trigger) -> bool:
+    """"علق الرئيس المحادثات، متهما الجماعة بـ...": an active participle (م...) after a comma
+    says what the subject of the clause before it did while doing so."""
+    if view.language != "ar" or trigger.pos != "phrase" or match.start == 0:
+        return False
+    word = view.tokens[match.start]
+    return (view.tokens[match.start - 1].text in {",", "،"} and word.key.startswith("م")
+            and trigger.event in CLAUSE_TAKING | {"ACCUSE"})
 
 
 def _light_verb_before(view: SentenceView, before: int, clause_start: int) -> int | None:
@@ -408,6 +572,23 @@ def _prepositional_recipients(view: SentenceView, match: PhraseMatch[Trigger], t
             continue  # "على السفن في البحر الأحمر": a place far into the phrase is a where
         if first and _usable(first, allow_adjective=True):
             return view.coordinated(first)
+    return _clitic_prepositional(view, match, trigger, scope_end)
+
+
+def _clitic_prepositional(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
+                          scope_end: int) -> list[Mention]:
+    """Arabic ب and ل are written on the word they govern ("اتصالا هاتفيا بنظيره الروسي",
+    "اجتمع الوزير بنظيره"): the first actor near the trigger, past its subject, carrying one
+    the trigger lists is its recipient."""
+    clitics = {p for p in trigger.preps if len(p) == 1}
+    if view.language != "ar" or not clitics:
+        return []
+    for mention in view.ordered_mentions:
+        if not match.end <= mention.token_start < min(scope_end, match.end + _CLITIC_REACH):
+            continue
+        prefix = view.proclitics.get(mention.token_start, "").lstrip("وف")
+        if prefix[:1] in clitics and _usable(mention):
+            return view.coordinated(mention)
     return []
 
 

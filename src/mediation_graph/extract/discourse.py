@@ -22,6 +22,7 @@ from ..model import Event, Mention, Span
 # needs an actor.
 AGENTLESS = {"ASSAULT", "COERCE", "PROTEST"}
 SHARED_ACTIONS = {"CONSULT", "AGREE", "COOPERATE"}
+FRAGMENTED_ACTS = {"ASSAULT", "PROTEST"}  # one act, often told by several words of a sentence
 HOSTING_CAMEO = {"043"}  # host a visit: hosting two parties at once is mediating between them
 DISPUTE_EVENTS = {"ASSAULT", "COERCE", "RETREAT", "THREATEN", "AGREE"}
 NEGOTIATION_CAMEO = {"046", "045", "0356", "037", "038", "039", "0871", "081", "082", "0841"}
@@ -116,7 +117,50 @@ def resolve_document(events: list[Event]) -> list[Event]:
                 event.confidence = round(event.confidence * (0.8 if event.recipients else 0.6), 3)
             resolved.append(event)
             parties.observe(event)
+    resolved = merge_sentence_fragments(resolved)
     return merge_duplicates([part for event in resolved for part in split_directed(event)])
+
+
+def merge_sentence_fragments(events: list[Event]) -> list[Event]:
+    """Arabic news tells one act with several words of one sentence ("فجر انتحاري نفسه ... ما
+    أسفر عن مقتل سبعة أشخاص"): there, events of one type, mode and negation whose sides do not
+    disagree (one names who, the other whom, or the same) are one event."""
+    kept: list[Event] = []
+    for event in events:
+        host = next((other for other in kept if other.language == "ar"
+                     and _fragments_of_one_act(other, event)), None)
+        if host is None:
+            kept.append(event)
+            continue
+        if host.mode is None and event.mode is not None:
+            host.mode, host.cameo = event.mode, event.cameo  # the more specific word
+        host.actors = _unique(host.actors + event.actors)
+        host.recipients = _unique(host.recipients + event.recipients)
+        host.confidence = max(host.confidence, event.confidence)
+    return kept
+
+
+def _fragments_of_one_act(first: Event, second: Event) -> bool:
+    same = (first.language == second.language and first.sentence == second.sentence
+            and first.event == second.event and first.negated == second.negated
+            and first.modality == second.modality and _modes_agree(first, second))
+    crossed = {m.entity.id for m in first.actors} & {m.entity.id for m in second.recipients} or {
+        m.entity.id for m in first.recipients} & {m.entity.id for m in second.actors}
+    return same and not crossed and _agree(first.actors, second.actors) and _agree(
+        first.recipients, second.recipients)
+
+
+def _modes_agree(first: Event, second: Event) -> bool:
+    """The same mode, or one unsaid; violence and protest words of one sentence ("تفجير",
+    "هجوم انتحاري", "اغتيال") are ways of telling one act."""
+    if first.mode == second.mode or first.event in FRAGMENTED_ACTS:
+        return True
+    return (first.mode is None or second.mode is None) and "mediate" not in {first.mode,
+                                                                           second.mode}
+
+
+def _agree(left: list[Mention], right: list[Mention]) -> bool:
+    return not left or not right or {m.entity.id for m in left} == {m.entity.id for m in right}
 
 
 def split_directed(event: Event) -> list[Event]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..lexicon import Lexicon, PhraseIndex, PhraseMatch, Trigger
@@ -25,6 +25,8 @@ from .clause import SentenceView
 from .modality import Modality, find_cues, modality_of
 
 _TOPIC_GAP = 4
+_AGENT_VERB_GAP = 2  # "مفاوضات شاقة استضافتها"
+_ASIDE_WORDS = 3  # "، مساء الأربعاء،": a date or time between commas
 THIRD_PARTY_EVENTS = {"AGREE", "RETREAT", "CONCEDE", "CONSULT"}
 MEDIATION = Trigger(event="CONSULT", cameo="045", pos="noun", mode="mediate",
                     context=("diplomatic",))
@@ -51,6 +53,30 @@ def find_triggers(tokens: Sequence[Token], index: PhraseIndex[Trigger],
         plain = index.match_at(tokens, match.start, variants=_arabic_plain_keys)
         found.append((match, plain is None or plain.end < match.end))
     return found
+
+
+def split_verb_triggers(view: SentenceView, index: PhraseIndex[Trigger],
+                        found: list[tuple[PhraseMatch[Trigger], bool]]
+                        ) -> list[tuple[PhraseMatch[Trigger], bool]]:
+    """Arabic verb-first order puts the subject inside a multi-word verb ("رفع المتظاهرون
+    لافتات", "أحرق محتجون أعلاما"): a verb word, an actor, then the rest of a listed phrase
+    is that trigger, matched on the verb word alone so the actor stays its subject."""
+    taken = {j for match, _future in found for j in range(match.start, match.end)}
+    extra = []
+    for mention in view.mentions:
+        verb = mention.token_start - 1
+        if verb < 0 or verb in taken or mention.token_end in taken:
+            continue
+        rest = _past_aside(view, mention.token_end)
+        joined = [view.tokens[verb], *view.tokens[rest:]]
+        match = index.match_at(joined, 0, variants=_arabic_trigger_keys)
+        if match is not None and match.end > 1 and match.values[0].pos != "noun":
+            extra.append((PhraseMatch(verb, verb + 1, match.values), False))
+            taken.add(verb)
+            # the object words belong to this verb: no trigger of their own
+            inside = range(rest, rest + match.end - 1)
+            found = [pair for pair in found if pair[0].start not in inside]
+    return sorted(found + extra, key=lambda pair: pair[0].start)
 
 
 def _arabic_trigger_keys(token: Token) -> tuple[str, ...]:
@@ -86,10 +112,16 @@ def _expanded_keys(keys: tuple[str, ...], future: bool, enclitic: bool) -> tuple
     return tuple(out)
 
 
-def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]:
+def sentence_events(view: SentenceView, lexicon: Lexicon,
+                    carried: Sequence[Mention] = ()) -> list[SentenceEvent]:
+    """``carried``: the subject of the previous Arabic sentence, which a verb opening this
+    one without a subject of its own continues ("وبحث مع نظيره ...")."""
     language = view.language
-    matches = [(m, f) for m, f in find_triggers(view.tokens, lexicon.triggers[language], language)
-               if not _inside_actor(view, m) or _saying_role(view, m)]
+    index = lexicon.triggers[language]
+    triggers = find_triggers(view.tokens, index, language)
+    if language == "ar":
+        triggers = _without_agent_verbs(view, split_verb_triggers(view, index, triggers))
+    matches = [(m, f) for m, f in triggers if not _inside_actor(view, m) or _saying_role(view, m)]
     kept = _without_topics(view, matches)
     hits = find_cues(view, lexicon.cues[language])
     events: list[SentenceEvent] = []
@@ -99,7 +131,9 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
         next_start = kept[n + 1][0].start if n + 1 < len(kept) else len(view.tokens)
         clause_start = view.clause_limits(match.start, soft=True)[0]
         earlier = [c for c in subjects_by_clause if c < clause_start]
-        previous_subject = subjects_by_clause[max(earlier)] if earlier else []
+        # a verb, not a noun, continues the previous sentence's subject ("وبحث مع نظيره")
+        from_before = list(carried) if trigger.pos != "noun" else []
+        previous_subject = subjects_by_clause[max(earlier)] if earlier else from_before
         args = find_arguments(view, match, trigger, next_start, previous_subject,
                               own_actor=_saying_role(view, match))
         if args.actors and any("subject" in p for p in args.patterns[:1]):
@@ -114,6 +148,36 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
                                         _confidence(mediation, trigger)))
         events.append(SentenceEvent(trigger, span, args, modality, _confidence(args, trigger)))
     return events
+
+
+def sentence_subject(found: list[SentenceEvent]) -> list[Mention]:
+    """The last subject a sentence named (for the next sentence's dropped subject)."""
+    for event in reversed(found):
+        patterns = event.arguments.patterns
+        if event.arguments.actors and patterns and "subject" in patterns[0]:
+            return [replace(m, kind="discourse", resolved_from=m.span.text)
+                    for m in event.arguments.actors]
+    return []
+
+
+def _without_agent_verbs(view: SentenceView, found: list[tuple[PhraseMatch[Trigger], bool]]
+                        ) -> list[tuple[PhraseMatch[Trigger], bool]]:
+    """"مفاوضات استضافتها الدوحة", "لقاء رتبه أمير قطر": a verb that names who hosted or
+    arranged the noun just before it is that noun's "by", not an event of its own."""
+    nouns_end = [m.end for m, _future in found if m.values[0].pos == "noun"]
+    return [(m, f) for m, f in found
+            if not (view.has_role(m.start, "agent_prep")
+                    and any(0 <= m.start - end <= _AGENT_VERB_GAP for end in nouns_end))]
+
+
+def _past_aside(view: SentenceView, j: int) -> int:
+    """After a short aside between commas ("، الجمعة،"), or ``j`` itself."""
+    commas = {",", "،"}
+    if j < len(view.tokens) and view.tokens[j].text in commas:
+        for k in range(j + 1, min(j + _ASIDE_WORDS + 2, len(view.tokens))):
+            if view.tokens[k].text in commas:
+                return k + 1
+    return j
 
 
 def _facilitated_talks(args: Arguments, trigger: Trigger) -> bool:
@@ -142,11 +206,15 @@ def _third_party_mediation(args: Arguments, trigger: Trigger) -> Arguments | Non
 
 def _saying_role(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:
     """A role noun that says the action ("Qatari mediators", "وسطاء من عمان") is a trigger
-    whose actor is the mention it lies in."""
-    if match.values[0].mode != "mediate":
-        return None
+    whose actor is the mention it lies in. In Arabic so is a noun for the doers of an action
+    heading an actor ("المتظاهرون الغاضبون" protested, "المضربون" struck)."""
+    trigger = match.values[0]
     for mention in view.mentions:
-        if mention.kind == "role" and mention.token_start <= match.start < mention.token_end:
+        if mention.kind != "role" or not mention.token_start <= match.start < mention.token_end:
+            continue
+        heads = (view.language == "ar" and trigger.pos == "noun"
+                 and match.start == mention.token_start)
+        if trigger.mode == "mediate" or heads:
             return mention
     return None
 

@@ -17,13 +17,18 @@ from dataclasses import dataclass
 
 from ..lexicon import ActorName, Lexicon, PhraseMatch, Role
 from ..model import Entity, Mention, Sentence, Span, Token
-from ..text.normalize import is_arabic
+from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, arabic_key, is_arabic, strip_proclitics
 
 _POSSESSIVE = {"'s", "’s"}
 PARTIES_ID = "?parties"
 OBJECT_PARTIES_ID = "?parties-object"  # "الطرفين": the parties as object, never as subject
 _OF = {"of"}
 _CAPITALISED = re.compile(r"^[A-Z][\w'’-]*$")
+_ARABIC_NUMBER_ENDINGS = ("ون", "ين", "ان", "ات", "ا", "ه")  # plural, dual, case, gender
+_OWNERLESS_BODY_SECTORS = {"MIL", "POL"}  # "الجيش", "الشرطة" stand alone in news
+_GROUP_SECTORS = {"REB", "PTY"}  # what "الجماعة" and "الحركة" refer back to
+_POSSESSED_SECTORS = {"MIL", "POL", "SPY", "REB"}  # "قواته", "مقاتليها", "عناصره"
+_HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653))  # vowel marks after a letter
 
 
 @dataclass
@@ -53,6 +58,8 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[M
         if locatable and _after_locative(tokens, mention.token_start, lexicon, language):
             mention.kind = "place"
     mentions = _with_collectives(mentions, sentence, lexicon, language)
+    if language == "ar":
+        mentions = _with_possessed_roles(mentions, sentence, lexicon)
     if language == "en":
         mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names)
         for mention in mentions:
@@ -98,14 +105,19 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence,
     tokens = sentence.tokens
     j = i
     while j < len(pieces) and pieces[j].roles and not pieces[j].names:
-        if j + 1 < len(pieces) and not _adjacent(tokens, pieces[j], pieces[j + 1], set()):
+        j += 1  # the role is part of the chain; a later piece only if it touches it
+        if j < len(pieces) and (not _adjacent(tokens, pieces[j - 1], pieces[j], set())
+                                or _starts_new_phrase(tokens, pieces[j - 1], pieces[j])):
             break
-        j += 1
     roles = [p.roles[0] for p in pieces[i:j]]
     owner_piece = pieces[j] if j < len(pieces) and pieces[j].name else None
     if owner_piece and roles:
         gap = owner_piece.start - pieces[j - 1].end
-        if gap > 1 or (gap == 1 and owner_piece.name.kind != "adjective"):
+        between = tokens[pieces[j - 1].end] if gap == 1 else None
+        # "وفد من حركة حماس", "وسطاء من سلطنة عمان": "from" links a group to its owner too
+        affiliated = gap == 1 and (_is_affiliation(lexicon, tokens, pieces[j - 1].end) or (
+            between is not None and between.key == "من" and roles[-1].kind == "group"))
+        if gap > 1 or (gap == 1 and owner_piece.name.kind != "adjective" and not affiliated):
             owner_piece = None
     if owner_piece:
         owner = owner_piece.name
@@ -114,8 +126,64 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence,
         kind = "role" if roles and owner.entity.type != "person" else owner.kind
         return _mention(sentence, pieces[i].start, owner_piece.end, entity, kind), j - i + 1
     if roles:
-        return _collective_or_none(sentence, pieces[i], roles[0]), 1
+        end = i + 1
+        while end < j and _continues_noun_phrase(tokens, pieces[end - 1], pieces[end]):
+            end += 1
+        return _ownerless_arabic(sentence, pieces[i], pieces[end - 1], roles), end - i
     return None, 1
+
+
+def _starts_new_phrase(tokens: list[Token], left: _Piece, right: _Piece) -> bool:
+    """An indefinite role right after a definite one is not in its phrase ("رافق الوفد
+    وسطاء": subject, then object); a definite head never takes an indefinite word."""
+    return (tokens[left.end - 1].key.startswith("ال") and right.roles != ()
+            and not tokens[right.start].key.startswith("ال"))
+
+
+def _is_affiliation(lexicon: Lexicon, tokens: list[Token], j: int) -> bool:
+    """"الطيران الحربي التابع للجيش السوداني": "belonging to" links a role to its owner."""
+    return any(m.start == j and m.end == j + 1 and "affiliation" in m.values
+               for m in lexicon.grammar_matches("ar", tokens))
+
+
+def _stands_alone(role: Role) -> bool:
+    """A group with a sector, or an armed or police body: an actor without an owner (the first
+    such role of a chain names it: "عناصر الشرطة" are the police)."""
+    armed_body = (role.kind == "organization" and role.resolves == "self"
+                  and role.sector in _OWNERLESS_BODY_SECTORS)
+    return armed_body or (role.kind == "group" and bool(role.sector))
+
+
+def _continues_noun_phrase(tokens: list[Token], left: _Piece, right: _Piece) -> bool:
+    """Whether a role noun right after another belongs to its noun phrase: a definite noun
+    after an indefinite one is its genitive ("عناصر الشرطة"), a noun of the same definiteness
+    and ending agrees with it as an adjective ("مسلحون مجهولون", "المهاجم الانتحاري");
+    "مسلحون ... ضابطا" and "الشرطة المتظاهرين" are subject and object."""
+    word, previous = tokens[right.start], tokens[left.end - 1]
+    definite, head_definite = word.key.startswith("ال"), previous.key.startswith("ال")
+    if definite and not head_definite:
+        return True  # a construct: the head has no article, its genitive has
+    if definite != head_definite:
+        return False
+    return _number_ending(word.key) == _number_ending(previous.key)
+
+
+def _number_ending(key: str) -> str:
+    return next((e for e in _ARABIC_NUMBER_ENDINGS if key.endswith(e)), "")
+
+
+def _ownerless_arabic(sentence: Sentence, first: _Piece, last: _Piece,
+                      roles: list[Role]) -> Mention | None:
+    """A role chain with no owner: Arabic news names doers and victims by plain nouns
+    ("مسلحون مجهولون", "انتحاري", "الشرطة", "قوات الأمن", "سبعة أشخاص"). A group with a sector,
+    or an armed or police body, is an actor of its own, named by the first such role, and spans
+    the whole chain; offices and roles that only stand for an owner name nobody yet."""
+    role = next((r for r in roles if _stands_alone(r)), None)
+    if role is None:
+        return None
+    name = role.name_template.replace("{owner}", "").strip()
+    group = Entity(id=role.id.upper(), name=name, type="group", sector=role.sector)
+    return _mention(sentence, first.start, last.end, group, "role")
 
 
 def _compose_english(pieces: list[_Piece], i: int, sentence: Sentence,
@@ -243,6 +311,50 @@ def _with_collectives(mentions: list[Mention], sentence: Sentence, lexicon: Lexi
     return sorted(mentions + extra, key=lambda m: m.token_start)
 
 
+def _with_possessed_roles(mentions: list[Mention], sentence: Sentence,
+                          lexicon: Lexicon) -> list[Mention]:
+    """"قال الجيش الأمريكي إن قواته قتلت ...", "أعلنت حماس أن عناصرها": a role noun with a
+    possessive pronoun belongs to the nearest actor before it."""
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    homeland = {m.start for m in lexicon.grammar_matches("ar", sentence.tokens)
+                if "homeland" in m.values and m.end == m.start + 1}
+    found: list[Mention] = []
+    for j, token in enumerate(sentence.tokens):
+        role = None if j in covered or j in homeland else _possessed_role(token, lexicon)
+        if role is None and j not in homeland:
+            continue
+        owners = [m for m in mentions if m.token_end <= j and m.kind in {"name", "role",
+                                                                          "metonym"}]
+        if not owners:
+            continue
+        owner = max(owners, key=lambda m: m.token_end).entity
+        if role is not None:
+            found.append(_mention(sentence, j, j + 1, _resolve_chain([role], owner, lexicon),
+                                  "role"))
+        elif owner.country in lexicon.actors.entities:
+            # "قال الرئيس الأمريكي إن بلاده ستواصل ...": his country is the owner's state
+            state = lexicon.actors.entities[owner.country]
+            found.append(_mention(sentence, j, j + 1, state, "role"))
+    return sorted(mentions + found, key=lambda m: m.token_start)
+
+
+def _possessed_role(token: Token, lexicon: Lexicon) -> Role | None:
+    """The armed or group role a word names once its possessive pronoun is taken off."""
+    if arabic_key(token.text).endswith("ه") and not token.text.rstrip(_HARAKAT).endswith("ه"):
+        return None  # a ta marbuta ("العسكرية") is no pronoun
+    for key in token.keys:
+        for suffix in ARABIC_PRONOUN_SUFFIXES:
+            stem = key[:-len(suffix)]
+            if not key.endswith(suffix) or len(stem) < 3:
+                continue
+            bare = Token(token.text, token.start, token.end, (stem, *strip_proclitics(stem)))
+            match = lexicon.actors.index.match_at([bare], 0)
+            roles = [v for v in match.values if isinstance(v, Role)] if match else []
+            if roles and roles[0].resolves == "self" and roles[0].sector in _POSSESSED_SECTORS:
+                return roles[0]
+    return None
+
+
 def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,
                          not_names: frozenset[str]) -> list[Mention]:
     """Capitalised word runs that no lexicon entry covers, kept as unlinked entities. Right
@@ -277,3 +389,32 @@ def _unlinked(sentence: Sentence, start: int, end: int, office: Mention | None) 
     holder = Entity(id=entity_id, name=words, type="person", country=office.entity.country,
                     sector=office.entity.sector, linked=False)
     return _mention(sentence, office.token_start, end, holder, "unlinked")
+
+
+def unlinked_person(sentence: Sentence, start: int, end: int) -> Mention:
+    """Words the lexicon does not know, taken as a person's name from their position (the
+    object of an assassination: "اغتيال عماد مغنية")."""
+    words = " ".join(t.text for t in sentence.tokens[start:end])
+    entity_id = "UNLINKED_" + re.sub(r"\W+", "_", words).upper().strip("_")
+    entity = Entity(id=entity_id, name=words, type="person", linked=False)
+    return _mention(sentence, start, end, entity, "unlinked")
+
+
+def with_group_anaphors(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
+                        antecedent: Entity | None) -> list[Mention]:
+    """"وتوعدت الجماعة", "مقاتلو الحركة": "the group" or "the movement" with no name is the armed
+    group or movement the document named last (``antecedent``); with none it names nobody."""
+    if antecedent is None:
+        return mentions
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    found = [_mention(sentence, m.start, m.end, antecedent, "role")
+             for m in lexicon.grammar_matches("ar", sentence.tokens)
+             if "group_anaphor" in m.values and not covered & set(range(m.start, m.end))]
+    return sorted(mentions + found, key=lambda m: m.token_start)
+
+
+def group_antecedent(mentions: list[Mention], previous: Entity | None) -> Entity | None:
+    """The last armed group or movement named, for "الجماعة" in later sentences."""
+    named = [m.entity for m in mentions if m.kind in {"name", "role"} and m.entity.linked
+             and (m.entity.type == "armed_group" or m.entity.sector in _GROUP_SECTORS)]
+    return named[-1] if named else previous

@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 
 from ..lexicon import Lexicon, load_lexicon
-from ..model import Document, DocumentResult, Event, Mention, Span
+from ..model import Document, DocumentResult, Entity, Event, Mention, Span
 from ..text.segment import sentences
 from .clause import SentenceView
 from .dates import dateline_date, sentence_date
 from .discourse import resolve_document
-from .events import SentenceEvent, sentence_events
-from .mentions import find_mentions
+from .events import SentenceEvent, sentence_events, sentence_subject
+from .mentions import find_mentions, group_antecedent, with_group_anaphors
 
 
 class Extractor:
@@ -29,14 +29,22 @@ class Extractor:
         events: list[Event] = []
         all_mentions: list[Mention] = []
         sentence_list = sentences(document.text)
+        carried: list[Mention] = []  # an Arabic sentence's subject, for the next one's verbs
+        group: Entity | None = None  # the armed group or movement named last ("الجماعة")
         for sentence in sentence_list:
             mentions = find_mentions(sentence, self.lexicon, language)
+            if language == "ar":
+                mentions = with_group_anaphors(mentions, sentence, self.lexicon, group)
+                group = group_antecedent(mentions, group)
             all_mentions.extend(mentions)
             view = SentenceView.build(sentence, mentions, self.lexicon, language)
             date = sentence_date(sentence, document_date)
-            for found in sentence_events(view, self.lexicon):
+            found_events = sentence_events(view, self.lexicon, carried)
+            for found in found_events:
                 event = _event(document, language, sentence.index, view, found, date)
                 events.append(self._as_intention(event))
+            if language == "ar":
+                carried = sentence_subject(found_events) or carried
         resolved = resolve_document(events)
         for number, event in enumerate(resolved, start=1):
             event.id = _event_id(document.id, event, number)

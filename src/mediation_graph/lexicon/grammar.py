@@ -11,7 +11,9 @@ GRAMMAR_COLUMNS = ("lang", "role", "forms")
 GRAMMAR_ROLES = ("recipient_prep", "agent_prep", "between", "relative", "boundary",
                  "coordinator", "passive_aux", "collective", "place_head", "topic_glue",
                  "resumptive", "collective_oblique", "light_verb", "determiner", "title",
-                 "complementizer")
+                 "complementizer", "quantity", "affiliation",
+                 "subject_pronoun", "undergo", "adverbial",
+                 "homeland", "group_anaphor")
 
 
 def load_grammar(path: Path, languages: tuple[str, ...]) -> dict[str, PhraseIndex[str]]:

@@ -11,7 +11,8 @@ from ..model import Mention, Sentence, Token
 
 _ARABIC_PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _SOFT_BOUNDARIES = {",", "،"}
-USABLE_KINDS = {"name", "role", "metonym", "collective", "unlinked"}
+# "people": an English plural demonym ("Palestinians"), which stands for its state
+USABLE_KINDS = {"name", "role", "metonym", "collective", "unlinked", "people"}
 
 
 @dataclass

@@ -23,6 +23,7 @@ _POSSESSIVE = {"'s", "’s"}
 PARTIES_ID = "?parties"
 OBJECT_PARTIES_ID = "?parties-object"  # "الطرفين": the parties as object, never as subject
 _OF = {"of"}
+_DETERMINERS = {"the"}
 _CAPITALISED = re.compile(r"^[A-Z][\w'’-]*$")
 
 
@@ -71,17 +72,18 @@ def _piece(match: PhraseMatch) -> _Piece:
 def _compose(pieces: list[_Piece], sentence: Sentence, lexicon: Lexicon,
              language: str) -> list[Mention]:
     mentions: list[Mention] = []
+    grammar = lexicon.grammar_matches(language, sentence.tokens)
+    residence = {m.start: m.end for m in grammar if "residence" in m.values}
     i = 0
     while i < len(pieces):
         if language == "ar":
             mention, used = _compose_arabic(pieces, i, sentence, lexicon)
         else:
-            mention, used = _compose_english(pieces, i, sentence, lexicon)
+            mention, used = _compose_english(pieces, i, sentence, lexicon, residence)
         if mention is not None:
             mentions.append(mention)
         i += used
-    titles = {j for m in lexicon.grammar_matches(language, sentence.tokens)
-              if "title" in m.values for j in range(m.start, m.end)}
+    titles = {j for m in grammar if "title" in m.values for j in range(m.start, m.end)}
     return _with_appositions(mentions, sentence, titles)
 
 
@@ -118,9 +120,10 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence,
     return None, 1
 
 
-def _compose_english(pieces: list[_Piece], i: int, sentence: Sentence,
-                     lexicon: Lexicon) -> tuple[Mention | None, int]:
-    """Owner then role chain ("Egypt's foreign minister"), or role chain "of" owner."""
+def _compose_english(pieces: list[_Piece], i: int, sentence: Sentence, lexicon: Lexicon,
+                     residence: dict[int, int]) -> tuple[Mention | None, int]:
+    """Owner then role chain ("Egypt's foreign minister"), role chain "of" owner, or a group
+    or body "in" the place it belongs to ("rebels in Darfur", "police in Tehran")."""
     tokens = sentence.tokens
     piece = pieces[i]
     if piece.name:
@@ -138,11 +141,34 @@ def _compose_english(pieces: list[_Piece], i: int, sentence: Sentence,
                 tokens, pieces[j - 1], pieces[j], set()):
             j += 1
         roles = [p.roles[0] for p in pieces[i:j]]
-        if j < len(pieces) and pieces[j].name and _adjacent(tokens, pieces[j - 1], pieces[j], _OF):
-            entity = _resolve_chain(roles, pieces[j].name.entity, lexicon)
+        owner = _owner_after(tokens, pieces[j - 1], pieces[j] if j < len(pieces) else None,
+                             roles, lexicon, residence)
+        if owner is not None:
+            entity = _resolve_chain(roles, owner, lexicon)
             return _mention(sentence, piece.start, pieces[j].end, entity, "role"), j - i + 1
         return _collective_or_none(sentence, piece, roles[0]), j - i
     return None, 1
+
+
+def _owner_after(tokens: list[Token], last: _Piece, following: _Piece | None, roles: list[Role],
+                 lexicon: Lexicon, residence: dict[int, int]) -> Entity | None:
+    """The owner named after an English role chain: "the foreign minister of Egypt"; for groups
+    and bodies, the state of the place they are in ("protesters in Tehran", "rebels in the
+    Ivory Coast", "militants in Gaza"), never where an office holder happens to be."""
+    if following is None or following.name is None:
+        return None
+    between = tokens[last.end:following.start]
+    if (all(t.key in _OF for t in between)
+            and (between or following.name.kind == "name")):  # "the opposition Unitary Platform"
+        return following.name.entity
+    if (last.end not in residence or any(r.kind == "person" for r in roles)
+            or following.name.kind == "adjective"
+            or not all(t.key in _DETERMINERS for t in tokens[residence[last.end]:following.start])):
+        return None
+    owner = following.name.entity
+    if owner.type == "place":
+        return lexicon.actors.entities.get(owner.country or "")
+    return owner if owner.type == "state" else None
 
 
 def _resolve_chain(roles: list[Role], owner: Entity, lexicon: Lexicon) -> Entity:

@@ -128,11 +128,22 @@ def _load_states(lexicon: ActorLexicon, path: Path) -> None:
                         label_en=canonical)
         lexicon.register(entity, row)
         lexicon.add_names(entity, [n for n in (cldr_en, cldr_ar) if n] + en_names + ar_names)
-        lexicon.add_names(entity, row.items_of("en_adj"), "adjective")
+        adjectives, peoples = english_demonyms(row.items_of("en_adj"))
+        lexicon.add_names(entity, adjectives, "adjective")
+        lexicon.add_names(entity, peoples, "people")
         if row.items_of("en_adj"):
             lexicon.adjectives[code] = row.items_of("en_adj")[0]
         for base in row.items_of("ar_adj"):
             lexicon.add_names(entity, arabic_adjective_forms(base), "adjective")
+
+
+def english_demonyms(forms: list[str]) -> tuple[list[str], list[str]]:
+    """Split English demonyms into adjectives ("Afghan", "Swiss") and plural nouns for the
+    people ("Afghans", "Turks"), which act and are acted on like a name: "Palestinians
+    rejected", "arrested 100 Palestinians". A plural is a form that is another form plus -s."""
+    listed = set(forms)
+    peoples = [f for f in forms if f.endswith("s") and f[:-1] in listed]
+    return [f for f in forms if f not in peoples], peoples
 
 
 def arabic_adjective_forms(base: str) -> list[str]:

@@ -1,0 +1,31 @@
+"""English news patterns beyond the basic argument grammar: demonyms for peoples, groups owned
+by the place they are in, and the other ways news English names its actors."""
+
+from __future__ import annotations
+
+from conftest import find
+
+
+def _countries(mentions) -> set[str | None]:
+    return {m.entity.country for m in mentions}
+
+
+def test_a_plural_demonym_acts_and_is_acted_on(extract):
+    events = extract("Soldiers detained 40 Moroccans near the border, and Kenyans protested.",
+                     "en")
+    assert _countries(find(events, "COERCE").recipients) == {"MAR"}
+    assert _countries(find(events, "PROTEST").actors) == {"KEN"}
+
+
+def test_a_group_takes_the_state_of_the_place_it_is_in(extract):
+    events = extract("Rebels in northern Mali attacked an army convoy.", "en")
+    attack = find(events, "ASSAULT")
+    assert _countries(attack.actors) == {"MLI"}
+    assert attack.actors[0].entity.sector == "REB"
+    capital = find(extract("Police in Nairobi arrested a journalist.", "en"), "COERCE")
+    assert _countries(capital.actors) == {"KEN"}
+
+
+def test_an_office_holder_is_not_owned_by_where_he_is(extract):
+    events = extract("The Egyptian envoy met the foreign minister in Doha.", "en")
+    assert "QAT" not in _countries(find(events, "CONSULT").recipients)

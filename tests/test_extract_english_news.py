@@ -29,3 +29,11 @@ def test_a_group_takes_the_state_of_the_place_it_is_in(extract):
 def test_an_office_holder_is_not_owned_by_where_he_is(extract):
     events = extract("The Egyptian envoy met the foreign minister in Doha.", "en")
     assert "QAT" not in _countries(find(events, "CONSULT").recipients)
+
+
+def test_a_social_group_needs_an_owner(extract):
+    owned = find(extract("Chilean students occupied the ministry to protest the reform.", "en"),
+                 "PROTEST")
+    assert [(m.entity.country, m.entity.sector) for m in owned.actors] == [("CHL", "EDU")]
+    release = find(extract("Armenia freed prisoners on Monday.", "en"), "RETREAT")
+    assert not release.recipients  # "prisoners" alone names nobody in particular

@@ -37,3 +37,19 @@ def test_a_social_group_needs_an_owner(extract):
     assert [(m.entity.country, m.entity.sector) for m in owned.actors] == [("CHL", "EDU")]
     release = find(extract("Armenia freed prisoners on Monday.", "en"), "RETREAT")
     assert not release.recipients  # "prisoners" alone names nobody in particular
+
+
+def test_the_content_of_an_agreement_or_threat_is_no_event_of_its_own(extract):
+    agreed = extract("Peru and Chile agreed to hold joint naval exercises in May.", "en")
+    assert [e.event for e in agreed] == ["AGREE"]
+    threat = extract("Serbia threatened to impose sanctions on Kosovo.", "en")
+    assert [e.event for e in threat] == ["THREATEN"]
+    demand = extract("Ghana demanded that Togo arrest the smugglers.", "en")
+    assert [e.event for e in demand] == ["REQUEST"]
+    mediation = extract("Qatar agreed to mediate between Israel and Hamas.", "en")
+    assert find(mediation, "AGREE", "mediate").recipients  # mediation is always kept
+
+
+def test_a_promise_is_an_announced_intention(extract):
+    pledge = find(extract("Japan pledged to send aid to Myanmar.", "en"), "AGREE")
+    assert pledge.cameo.startswith("03") and pledge.modality == "future"

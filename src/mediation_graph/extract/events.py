@@ -25,6 +25,8 @@ from .clause import SentenceView
 from .modality import Modality, find_cues, modality_of
 
 _TOPIC_GAP = 4
+_COMPLEMENT_GAP = 8  # "demanded that the Sudanese government end ...": words before the verb
+COMPLEMENT_TAKING = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 THIRD_PARTY_EVENTS = {"AGREE", "RETREAT", "CONCEDE", "CONSULT"}
 MEDIATION = Trigger(event="CONSULT", cameo="045", pos="noun", mode="mediate",
                     context=("diplomatic",))
@@ -91,6 +93,9 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
     matches = [(m, f) for m, f in find_triggers(view.tokens, lexicon.triggers[language], language)
                if not _inside_actor(view, m) or _saying_role(view, m)]
     kept = _without_topics(view, matches)
+    intentions: set[int] = set()
+    if language == "en":
+        kept, intentions = _without_complements(view, kept, lexicon)
     hits = find_cues(view, lexicon.cues[language])
     events: list[SentenceEvent] = []
     subjects_by_clause: dict[int, list[Mention]] = {}
@@ -105,7 +110,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
         if args.actors and any("subject" in p for p in args.patterns[:1]):
             subjects_by_clause.setdefault(clause_start, args.actors)
         span = _span(view, match.start, match.end)
-        modality = modality_of(view, match, hits, future_prefix)
+        modality = modality_of(view, match, hits, future_prefix or match.start in intentions)
         if _facilitated_talks(args, trigger):
             trigger = MEDIATION
         mediation = _third_party_mediation(args, trigger)
@@ -172,6 +177,49 @@ def _without_topics(view: SentenceView,
                 view, head, match)):
             dropped.add(n)
     return [pair for n, pair in enumerate(matches) if n not in dropped]
+
+
+def _without_complements(view: SentenceView,
+                         matches: list[tuple[PhraseMatch[Trigger], bool]], lexicon: Lexicon
+                         ) -> tuple[list[tuple[PhraseMatch[Trigger], bool]], set[int]]:
+    """An English action that is only the content of an agreement, demand, threat or refusal
+    before it has not happened: "threatened to cut off electricity", "refused to deploy
+    peacekeepers", "demanded that Israel withdraw" are the threat, refusal or demand alone. An
+    agreement or promise to do what has an intent code is that intention, more precisely
+    coded ("agreed to hold talks": AGREE 036; "pledged to send aid": 033), so the promise
+    gives way to it, and is returned among the intentions (by start token). Mediation is
+    always kept: "agreed to mediate" is an intention to mediate (AGREE 039), "asked Qatar to
+    mediate" a request and a mediation."""
+    dropped: set[int] = set()
+    intentions: set[int] = set()
+    head: int | None = None
+    for n, (match, _future) in enumerate(matches):
+        trigger = match.values[0]
+        if head is not None and _is_complement(view, matches[head][0], match):
+            if (matches[head][0].values[0].event == "AGREE"
+                    and lexicon.intent_cameo(trigger.event, trigger.mode)):
+                dropped.add(head)
+                intentions.add(match.start)
+            elif trigger.mode != "mediate":
+                dropped.add(n)
+            head = None
+            continue
+        if trigger.event in COMPLEMENT_TAKING and trigger.mode != "mediate":
+            head = n
+    return [pair for n, pair in enumerate(matches) if n not in dropped], intentions
+
+
+def _is_complement(view: SentenceView, head: PhraseMatch[Trigger],
+                   match: PhraseMatch[Trigger]) -> bool:
+    if match.start - head.end > _COMPLEMENT_GAP:
+        return False
+    if any(j in view.strong_boundaries for j in range(head.end, match.start)
+           if not view.has_role(j, "complementizer")):
+        return False
+    opener = head.end - 1 if view.tokens[head.end - 1].key == "to" else head.end
+    return opener < match.start and (view.tokens[opener].key == "to" or (
+        view.has_role(opener, "complementizer") and head.values[0].event in {"REQUEST",
+                                                                               "THREATEN"}))
 
 
 def _is_noun_compound(modifier: PhraseMatch[Trigger], head: PhraseMatch[Trigger]) -> bool:

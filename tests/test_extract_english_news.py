@@ -53,3 +53,13 @@ def test_the_content_of_an_agreement_or_threat_is_no_event_of_its_own(extract):
 def test_a_promise_is_an_announced_intention(extract):
     pledge = find(extract("Japan pledged to send aid to Myanmar.", "en"), "AGREE")
     assert pledge.cameo.startswith("03") and pledge.modality == "future"
+
+
+def test_an_action_on_nobody_named_is_done_to_the_state_where_it_happens(extract):
+    protest = find(extract("Opposition supporters protested in Nairobi on Friday.", "en"),
+                   "PROTEST")
+    assert _countries(protest.recipients) == {"KEN"}
+    curfew = find(extract("Egyptian police imposed a curfew in southern Yemen.", "en"), "COERCE")
+    assert _countries(curfew.recipients) == {"YEM"}
+    talks = extract("Iran and Oman held talks in Geneva.", "en")
+    assert not find(talks, "CONSULT").recipients  # a meeting place is no party

@@ -29,6 +29,9 @@ from .mentions import OBJECT_PARTIES_ID
 CLAUSE_TAKING = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"}
 DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "PROTEST",
             "SUPPORT", "AID", "CONCEDE", "RETREAT"}
+# actions done to the place they happen in when no one is named as their target (English)
+LOCATED = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "SANCTION"}
+INTERNATIONAL = {"IGO", "UNO", "NGO"}
 _MAX_VSO_GAP = 4
 _SUBJECT_POSITION = 3  # a clause's subject starts within its first words (after verb, particle)
 _NOUN_SUBJECT_REACH = 6
@@ -89,7 +92,23 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
             args.use("recipients", view.coordinated(following), 0.6, "following actor")
     actor_ids = {m.entity.id for m in args.actors}
     args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
+    if not args.recipients and view.language == "en" and trigger.event in LOCATED:
+        where = _place_of_action(view, match)
+        if where is not None and where.entity.id not in actor_ids:
+            args.use("recipients", [where], 0.5, "place of the action")
     return args
+
+
+def _place_of_action(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:
+    """"protesters rallied in Belgrade", "imposed a curfew in the town of Cizre in southeastern
+    Turkey": an action on nobody named is done to the state where it happens, as CAMEO codes
+    it; the first place after the trigger in its clause, else the last before it."""
+    start, end = view.clause_limits(match.start)
+    places = [m for m in view.places if start <= m.token_start < end
+              and m.entity.country and m.entity.country not in INTERNATIONAL]
+    after = [m for m in places if m.token_start >= match.end]
+    before = [m for m in places if m.token_end <= match.start]
+    return after[0] if after else (before[-1] if before else None)
 
 
 def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,

@@ -233,7 +233,7 @@ def _after_locative(tokens: list[Token], start: int, lexicon: Lexicon, language:
             return False
         if _ends_at(grammar, tokens, j, "place_head"):
             return True  # "العاصمة أنقرة", "شوارع يريفان": a place whatever comes before
-        if tokens[j - 1].text in {"the", ","}:
+        if tokens[j - 1].text in {"the", ","} or _ends_at(grammar, tokens, j, "place_modifier"):
             j -= 1
             continue
         return _ends_at(cues, tokens, j, "locative")

@@ -40,13 +40,33 @@ class Cue:
     cue: str
 
 
+# Words that may stand between a verb and its object in a `verbs + objects` forms cell.
+OBJECT_DETERMINERS = ("", "a", "an", "the", "its", "their", "all", "a new", "the new")
+
+
 def load_triggers(path: Path, language: str) -> PhraseIndex[Trigger]:
     index: PhraseIndex[Trigger] = PhraseIndex()
     for row in read_table(path, TRIGGER_COLUMNS):
         trigger = _trigger(row)
-        for form in inflected_forms(row.items_of("forms"), trigger.pos, language):
+        for form in inflected_forms(trigger_forms(row), trigger.pos, language):
             index.add_phrase(form, trigger)
     return index
+
+
+def trigger_forms(row: Row) -> list[str]:
+    """The forms of a row: a ``|`` list, or ``verbs + objects``, which gives every verb with
+    every object, bare or after a determiner ("reach|strike|struck + deal|accord": "reach a
+    deal", "struck the accord", "strike accord"); the verbs are then inflected as usual."""
+    verbs, plus, objects = row["forms"].partition(" + ")
+    if not plus:
+        return row.items_of("forms")
+    if " + " in objects:
+        raise row.fail("one ' + ' at most in forms")
+    parts = Row({"verbs": verbs, "objects": objects})
+    parts.where = row.where
+    return [" ".join(word for word in (verb, determiner, thing) if word)
+            for verb in parts.items_of("verbs") for determiner in OBJECT_DETERMINERS
+            for thing in parts.items_of("objects")]
 
 
 def _trigger(row: Row) -> Trigger:

@@ -63,3 +63,18 @@ def test_an_action_on_nobody_named_is_done_to_the_state_where_it_happens(extract
     assert _countries(curfew.recipients) == {"YEM"}
     talks = extract("Iran and Oman held talks in Geneva.", "en")
     assert not find(talks, "CONSULT").recipients  # a meeting place is no party
+
+
+def test_news_verbs_with_their_objects(extract):
+    cases = {
+        "Norway will provide tents and blankets to Syria.": "AGREE",  # an announced aid
+        "Benin lifted the nightly curfew on Monday.": "RETREAT",
+        "Farmers blocked the main road to the capital.": "PROTEST",
+        "Ghana reopened its embassy in Tripoli.": "SUPPORT",
+        "Mexico defended Cuba at the summit.": "SUPPORT",
+        "The Iraqi president arrived in Amman on Wednesday.": "CONSULT",
+    }
+    for text, event_type in cases.items():
+        assert find(extract(text, "en"), event_type), text
+    visit = find(extract("The Iraqi president arrived in Amman on Wednesday.", "en"), "CONSULT")
+    assert _countries(visit.recipients) == {"JOR"}

@@ -92,7 +92,8 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
             args.use("recipients", view.coordinated(following), 0.6, "following actor")
     actor_ids = {m.entity.id for m in args.actors}
     args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
-    if not args.recipients and view.language == "en" and trigger.event in LOCATED:
+    if not args.recipients and view.language == "en" and (
+            trigger.event in LOCATED or trigger.mode == "visit"):  # "arrived in Amman"
         where = _place_of_action(view, match)
         if where is not None and where.entity.id not in actor_ids:
             args.use("recipients", [where], 0.5, "place of the action")
@@ -102,7 +103,8 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
 def _place_of_action(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:
     """"protesters rallied in Belgrade", "imposed a curfew in the town of Cizre in southeastern
     Turkey": an action on nobody named is done to the state where it happens, as CAMEO codes
-    it; the first place after the trigger in its clause, else the last before it."""
+    it, and a visit is paid to the state it arrives in ("arrived in Amman"); the first place
+    after the trigger in its clause, else the last before it."""
     start, end = view.clause_limits(match.start)
     places = [m for m in view.places if start <= m.token_start < end
               and m.entity.country and m.entity.country not in INTERNATIONAL]

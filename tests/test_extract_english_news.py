@@ -78,3 +78,22 @@ def test_news_verbs_with_their_objects(extract):
         assert find(extract(text, "en"), event_type), text
     visit = find(extract("The Iraqi president arrived in Amman on Wednesday.", "en"), "CONSULT")
     assert _countries(visit.recipients) == {"JOR"}
+
+
+def test_an_earlier_event_given_as_background_is_no_news(extract):
+    events = extract("Uganda closed the border after a week of heavy fighting.", "en")
+    assert [e.event for e in events] == ["COERCE"]
+    mediated = extract("The truce held after mediation by Qatar.", "en")
+    assert find(mediated, "CONSULT", "mediate")  # a mediation is always news to us
+
+
+def test_a_directed_act_on_a_thing_is_done_to_its_owner(extract):
+    welcomed = find(extract("Germany welcomed Brazil's latest proposal.", "en"), "SUPPORT")
+    assert _countries(welcomed.recipients) == {"BRA"}
+    rejected = find(extract("Pakistan rejected a fresh offer from India.", "en"), "REJECT")
+    assert _countries(rejected.recipients) == {"IND"}
+
+
+def test_places_joined_to_a_place_are_places(extract):
+    rally = find(extract("Thousands rallied in Haifa and Jerusalem on Sunday.", "en"), "PROTEST")
+    assert not rally.actors and not any(m.kind != "place" for m in rally.recipients)

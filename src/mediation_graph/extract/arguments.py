@@ -33,6 +33,7 @@ DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "AS
 LOCATED = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "SANCTION"}
 INTERNATIONAL = {"IGO", "UNO", "NGO"}
 _MAX_VSO_GAP = 4
+_OBJECT_REACH = 5  # "rejected [a fresh offer from] Afghanistan"
 _SUBJECT_POSITION = 3  # a clause's subject starts within its first words (after verb, particle)
 _NOUN_SUBJECT_REACH = 6
 _PHRASE_SUBJECT_REACH = 10
@@ -90,6 +91,10 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
                                       max_gap=2)
         if following and following not in args.actors:
             args.use("recipients", view.coordinated(following), 0.6, "following actor")
+        elif view.language == "en":
+            owner = _object_owner(view, match, after)
+            if owner is not None and owner not in args.actors:
+                args.use("recipients", [owner], 0.55, "owner of the object")
     actor_ids = {m.entity.id for m in args.actors}
     args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
     if not args.recipients and view.language == "en" and (
@@ -98,6 +103,21 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         if where is not None and where.entity.id not in actor_ids:
             args.use("recipients", [where], 0.5, "place of the action")
     return args
+
+
+def _object_owner(view: SentenceView, match: PhraseMatch[Trigger], after: int) -> Mention | None:
+    """"welcomed President Reagan's statement", "rejected proposed Israeli changes",
+    "dismissed an appeal from the president", "denounced Serbia's suppression of": a directed
+    act on a thing is done to the one whose thing it is, named in the object's first words."""
+    soft_end = view.clause_limits(match.start, soft=True)[1]
+    mention = view.next_mention(after, soft_end, max_gap=_OBJECT_REACH)
+    if (mention is None or not _usable(mention, allow_adjective=True)
+            or mention.entity.type == "place"):
+        return None
+    if any(view.has_role(j, "recipient_prep") or view.has_role(j, "relative")
+           for j in range(after, mention.token_start)):
+        return None  # "rejected the plan on Monday", "the offer that Iran made": not its owner
+    return mention
 
 
 def _place_of_action(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:

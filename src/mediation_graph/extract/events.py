@@ -27,6 +27,7 @@ from .modality import Modality, find_cues, modality_of
 _TOPIC_GAP = 4
 _COMPLEMENT_GAP = 8  # "demanded that the Sudanese government end ...": words before the verb
 COMPLEMENT_TAKING = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
+_BACKGROUND_REACH = 4  # "after [five days of] fighting", "amid [Israeli] strikes"
 THIRD_PARTY_EVENTS = {"AGREE", "RETREAT", "CONCEDE", "CONSULT"}
 MEDIATION = Trigger(event="CONSULT", cameo="045", pos="noun", mode="mediate",
                     context=("diplomatic",))
@@ -96,6 +97,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
     intentions: set[int] = set()
     if language == "en":
         kept, intentions = _without_complements(view, kept, lexicon)
+        kept = [pair for pair in kept if not _is_background(view, pair[0])]
     hits = find_cues(view, lexicon.cues[language])
     events: list[SentenceEvent] = []
     subjects_by_clause: dict[int, list[Mention]] = {}
@@ -207,6 +209,24 @@ def _without_complements(view: SentenceView,
         if trigger.event in COMPLEMENT_TAKING and trigger.mode != "mediate":
             head = n
     return [pair for n, pair in enumerate(matches) if n not in dropped], intentions
+
+
+def _is_background(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
+    """"after 12 days of battles", "amid protests", "following the killing of": a noun naming
+    an earlier event as the setting of the news is no news of its own; a mediation is."""
+    trigger = match.values[0]
+    if trigger.pos != "noun" or trigger.mode == "mediate":
+        return False
+    j = match.start
+    for _step in range(_BACKGROUND_REACH):
+        if j == 0:
+            return False
+        if view.roles_at.get(j - 1, frozenset()) & {"background"}:
+            return True
+        j -= 1
+        if j in view.strong_boundaries or view.tokens[j].text in {",", "،"}:
+            return False
+    return False
 
 
 def _is_complement(view: SentenceView, head: PhraseMatch[Trigger],

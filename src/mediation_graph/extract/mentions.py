@@ -24,6 +24,7 @@ PARTIES_ID = "?parties"
 OBJECT_PARTIES_ID = "?parties-object"  # "الطرفين": the parties as object, never as subject
 _OF = {"of"}
 _DETERMINERS = {"the"}
+_PLACE_LIST_GLUE = {"and", ",", "or"}
 _CAPITALISED = re.compile(r"^[A-Z][\w'’-]*$")
 
 
@@ -56,11 +57,23 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[M
     mentions = _with_collectives(mentions, sentence, lexicon, language)
     if language == "en":
         mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names)
+        previous: Mention | None = None
         for mention in mentions:
-            if mention.kind == "unlinked" and _after_locative(tokens, mention.token_start,
-                                                              lexicon, language):
-                mention.kind = "place"  # "talks in Jeddah"
+            if mention.kind in {"unlinked", "metonym", "adjective"} or (
+                    mention.kind == "name" and mention.entity.type == "state"):
+                if _after_locative(tokens, mention.token_start, lexicon, language) or (
+                        _continues_places(tokens, previous, mention)):
+                    mention.kind = "place"  # "talks in Jeddah", "rallies in Haifa and Eilat"
+            previous = mention
     return mentions
+
+
+def _continues_places(tokens: list[Token], previous: Mention | None, mention: Mention) -> bool:
+    """A name joined by "and" or a comma to a place is a place too ("in Tel Aviv and Haifa")."""
+    if previous is None or previous.kind != "place":
+        return False
+    between = tokens[previous.token_end:mention.token_start]
+    return 0 < len(between) <= 2 and all(t.key in _PLACE_LIST_GLUE for t in between)
 
 
 def _piece(match: PhraseMatch) -> _Piece:

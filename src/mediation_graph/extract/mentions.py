@@ -59,11 +59,11 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[M
         mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names)
         previous: Mention | None = None
         for mention in mentions:
-            if mention.kind in {"unlinked", "metonym", "adjective"} or (
-                    mention.kind == "name" and mention.entity.type == "state"):
-                if _after_locative(tokens, mention.token_start, lexicon, language) or (
-                        _continues_places(tokens, previous, mention)):
-                    mention.kind = "place"  # "talks in Jeddah", "rallies in Haifa and Eilat"
+            locatable = mention.kind in {"unlinked", "metonym", "adjective"} or (
+                mention.kind == "name" and mention.entity.type == "state")
+            if locatable and (_after_locative(tokens, mention.token_start, lexicon, language)
+                              or _continues_places(tokens, previous, mention)):
+                mention.kind = "place"  # "talks in Jeddah", "rallies in Haifa and Eilat"
             previous = mention
     return mentions
 

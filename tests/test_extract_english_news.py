@@ -97,3 +97,13 @@ def test_a_directed_act_on_a_thing_is_done_to_its_owner(extract):
 def test_places_joined_to_a_place_are_places(extract):
     rally = find(extract("Thousands rallied in Haifa and Jerusalem on Sunday.", "en"), "PROTEST")
     assert not rally.actors and not any(m.kind != "place" for m in rally.recipients)
+
+
+def test_what_a_speaker_says_someone_must_do_is_a_demand(extract):
+    before = extract("Egypt said on Monday that Ethiopia must stop filling the dam.", "en")
+    demand = find(before, "REQUEST")
+    assert _countries(demand.actors) == {"EGY"} and _countries(demand.recipients) == {"ETH"}
+    after = find(extract("Serbia must recognise Kosovo, the German chancellor said.", "en"),
+                 "REQUEST")
+    assert _countries(after.actors) == {"DEU"} and _countries(after.recipients) == {"SRB"}
+    assert not extract("The treaty must be ratified by parliament.", "en")  # nobody demands

@@ -21,8 +21,8 @@ from ..lexicon import Lexicon, PhraseIndex, PhraseMatch, Trigger
 from ..model import Mention, Span, Token
 from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, strip_future
 from .arguments import Arguments, find_arguments
-from .clause import SentenceView
-from .modality import Modality, find_cues, modality_of
+from .clause import USABLE_KINDS, SentenceView
+from .modality import CueHit, Modality, find_cues, modality_of
 
 _TOPIC_GAP = 4
 _COMPLEMENT_GAP = 8  # "demanded that the Sudanese government end ...": words before the verb
@@ -31,6 +31,9 @@ _BACKGROUND_REACH = 4  # "after [five days of] fighting", "amid [Israeli] strike
 THIRD_PARTY_EVENTS = {"AGREE", "RETREAT", "CONCEDE", "CONSULT"}
 MEDIATION = Trigger(event="CONSULT", cameo="045", pos="noun", mode="mediate",
                     context=("diplomatic",))
+DEMAND = Trigger(event="REQUEST", cameo="100", pos="verb")  # "X said Y must ..."
+_OBLIGATION_GAP = 3  # "must [fully] cooperate", "must [be ready to] mediate"
+_SPEAKER_REACH = 4  # "[the foreign ministry] said"
 
 
 @dataclass
@@ -93,6 +96,8 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
     language = view.language
     matches = [(m, f) for m, f in find_triggers(view.tokens, lexicon.triggers[language], language)
                if not _inside_actor(view, m) or _saying_role(view, m)]
+    if language == "en":
+        matches = sorted(matches + _obligations(view), key=lambda pair: pair[0].start)
     kept = _without_topics(view, matches)
     intentions: set[int] = set()
     if language == "en":
@@ -107,6 +112,13 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
         clause_start = view.clause_limits(match.start, soft=True)[0]
         earlier = [c for c in subjects_by_clause if c < clause_start]
         previous_subject = subjects_by_clause[max(earlier)] if earlier else []
+        if trigger is DEMAND:
+            demand = _demand_arguments(view, match, hits)
+            if demand is not None:
+                events.append(SentenceEvent(trigger, _span(view, match.start, match.end), demand,
+                                            modality_of(view, match, hits, False),
+                                            _confidence(demand, trigger)))
+            continue
         args = find_arguments(view, match, trigger, next_start, previous_subject,
                               own_actor=_saying_role(view, match))
         if args.actors and any("subject" in p for p in args.patterns[:1]):
@@ -211,6 +223,46 @@ def _without_complements(view: SentenceView,
     return [pair for n, pair in enumerate(matches) if n not in dropped], intentions
 
 
+def _obligations(view: SentenceView) -> list[tuple[PhraseMatch[Trigger], bool]]:
+    """"must", "has to" (grammar role obligation): with a speaker, a demand (see
+    ``_demand_arguments``)."""
+    return [(PhraseMatch(start, end, (DEMAND,)), False)
+            for start, end in view.words_with_role("obligation", 0, len(view.tokens))]
+
+
+def _demand_arguments(view: SentenceView, match: PhraseMatch[Trigger],
+                      hits: list[CueHit]) -> Arguments | None:
+    """"Russia said Sudan must return the helicopter", "Iran must stop, the minister said": the
+    speaker demands of the subject of "must". Without both there is no demand."""
+    asked = [m for m in view.mentions if m.token_end <= match.start
+             and view.clause_limits(match.start)[0] <= m.token_start
+             and m.kind in USABLE_KINDS and view.governing_preposition(m) is None]
+    speaker = _speech_subject(view, match, hits)
+    if not asked or speaker is None:
+        return None
+    subject = max(asked, key=lambda m: m.token_start)
+    recipients = [m for m in view.coordinated(subject) if m.token_end <= match.start] or [subject]
+    if speaker in recipients:
+        return None
+    return Arguments([speaker], recipients, 0.6, ["speaker", "subject of must"])
+
+
+def _speech_subject(view: SentenceView, match: PhraseMatch[Trigger],
+                    hits: list[CueHit]) -> Mention | None:
+    """Who says it: the subject of the nearest verb of saying before the trigger ("X said that
+    ..."), else after it ("..., X said", "..., said X")."""
+    speech = [h for h in hits if h.cue == "speech"]
+    before = [h for h in speech if h.end <= match.start]
+    after = [h for h in speech if h.start >= match.end]
+    verb = before[-1] if before else (after[0] if after else None)
+    if verb is None:
+        return None
+    near = [m for m in view.mentions if m.kind in USABLE_KINDS and (
+        verb.start - _SPEAKER_REACH <= m.token_end <= verb.start
+        or verb.end <= m.token_start <= verb.end + 1)]
+    return min(near, key=lambda m: abs(m.token_start - verb.start)) if near else None
+
+
 def _is_background(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
     """"after 12 days of battles", "amid protests", "following the killing of": a noun naming
     an earlier event as the setting of the news is no news of its own; a mediation is."""
@@ -236,6 +288,8 @@ def _is_complement(view: SentenceView, head: PhraseMatch[Trigger],
     if any(j in view.strong_boundaries for j in range(head.end, match.start)
            if not view.has_role(j, "complementizer")):
         return False
+    if head.values[0] is DEMAND:  # "must return the helicopter", "must be ready to mediate"
+        return match.start - head.end <= _OBLIGATION_GAP
     opener = head.end - 1 if view.tokens[head.end - 1].key == "to" else head.end
     return opener < match.start and (view.tokens[opener].key == "to" or (
         view.has_role(opener, "complementizer") and head.values[0].event in {"REQUEST",

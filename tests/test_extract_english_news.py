@@ -107,3 +107,10 @@ def test_what_a_speaker_says_someone_must_do_is_a_demand(extract):
                  "REQUEST")
     assert _countries(after.actors) == {"DEU"} and _countries(after.recipients) == {"SRB"}
     assert not extract("The treaty must be ratified by parliament.", "en")  # nobody demands
+
+
+def test_agreeing_said_not_to_happen_is_a_rejection(extract):
+    refused = find(extract("Kenya would not accept the proposal from Somalia.", "en"), "REJECT")
+    assert not refused.negated and _countries(refused.actors) == {"KEN"}
+    denied = extract("Hamas denied reaching a deal with Fatah.", "en")
+    assert find(denied, "AGREE").negated  # a denial rejects nothing

@@ -32,6 +32,9 @@ THIRD_PARTY_EVENTS = {"AGREE", "RETREAT", "CONCEDE", "CONSULT"}
 MEDIATION = Trigger(event="CONSULT", cameo="045", pos="noun", mode="mediate",
                     context=("diplomatic",))
 DEMAND = Trigger(event="REQUEST", cameo="100", pos="verb")  # "X said Y must ..."
+REFUSAL = Trigger(event="REJECT", cameo="120", pos="verb")  # "X would not accept ..."
+_REFUSAL_REACH = 2
+_DENIALS = {"denied", "denies", "deny", "denying"}
 _OBLIGATION_GAP = 3  # "must [fully] cooperate", "must [be ready to] mediate"
 _SPEAKER_REACH = 4  # "[the foreign ministry] said"
 
@@ -125,6 +128,8 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
             subjects_by_clause.setdefault(clause_start, args.actors)
         span = _span(view, match.start, match.end)
         modality = modality_of(view, match, hits, future_prefix or match.start in intentions)
+        if language == "en" and modality.negated and _is_refusal(view, match, hits):
+            trigger, modality.negated = REFUSAL, False
         if _facilitated_talks(args, trigger):
             trigger = MEDIATION
         mediation = _third_party_mediation(args, trigger)
@@ -221,6 +226,16 @@ def _without_complements(view: SentenceView,
         if trigger.event in COMPLEMENT_TAKING and trigger.mode != "mediate":
             head = n
     return [pair for n, pair in enumerate(matches) if n not in dropped], intentions
+
+
+def _is_refusal(view: SentenceView, match: PhraseMatch[Trigger], hits: list[CueHit]) -> bool:
+    """"failed to reach agreement", "will not accept", "declined to resign": agreeing or
+    yielding that is said not to happen is a rejection (CAMEO 12), unless it is denied ("denied
+    reaching a deal" says nothing was rejected)."""
+    if match.values[0].event not in {"AGREE", "CONCEDE"}:
+        return False
+    return any(h.cue == "negation" and 0 <= match.start - h.end <= _REFUSAL_REACH
+               and view.tokens[h.start].key not in _DENIALS for h in hits)
 
 
 def _obligations(view: SentenceView) -> list[tuple[PhraseMatch[Trigger], bool]]:

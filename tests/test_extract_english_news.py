@@ -114,3 +114,12 @@ def test_agreeing_said_not_to_happen_is_a_rejection(extract):
     assert not refused.negated and _countries(refused.actors) == {"KEN"}
     denied = extract("Hamas denied reaching a deal with Fatah.", "en")
     assert find(denied, "AGREE").negated  # a denial rejects nothing
+
+
+def test_one_unknown_modifier_may_stand_between_owner_and_role(extract):
+    attack = find(extract("Malian separatist militants attacked an army post.", "en"),
+                  "ASSAULT")
+    assert attack.actors[0].entity.sector == "REB"
+    speaker = find(extract("The Red Cross said US and British forces must protect civilians.",
+                           "en"), "REQUEST")
+    assert _countries(speaker.recipients) == {"USA", "GBR"}

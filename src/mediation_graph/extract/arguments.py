@@ -416,7 +416,9 @@ def _clause_subject(view: SentenceView, before: int, soft: bool = False,
     clause_start, _end = view.clause_limits(before, soft=soft)
     candidates = [m for m in view.mentions if clause_start <= m.token_start
                   and m.token_end <= before and _can_be_subject(m)
-                  and view.governing_preposition(m) is None]
+                  and view.governing_preposition(m) is None
+                  and not (view.language == "en" and m.entity.type == "place")]
+    # (English: "Palestinians of the West Bank shunned work": a place is never the subject)
     if reach is not None:
         candidates = [m for m in candidates if m.token_start - clause_start <= _SUBJECT_POSITION
                       and before - m.token_end <= reach]

@@ -256,7 +256,9 @@ def _demand_arguments(view: SentenceView, match: PhraseMatch[Trigger],
     if not asked or speaker is None:
         return None
     subject = max(asked, key=lambda m: m.token_start)
-    recipients = [m for m in view.coordinated(subject) if m.token_end <= match.start] or [subject]
+    head = next(m for m in sorted(asked, key=lambda m: m.token_start)
+                if subject in view.coordinated(m))  # "US and British forces must"
+    recipients = [m for m in view.coordinated(head) if m.token_end <= match.start]
     if speaker in recipients:
         return None
     return Arguments([speaker], recipients, 0.6, ["speaker", "subject of must"])
@@ -272,10 +274,12 @@ def _speech_subject(view: SentenceView, match: PhraseMatch[Trigger],
     verb = before[-1] if before else (after[0] if after else None)
     if verb is None:
         return None
-    near = [m for m in view.mentions if m.kind in USABLE_KINDS and (
-        verb.start - _SPEAKER_REACH <= m.token_end <= verb.start
-        or verb.end <= m.token_start <= verb.end + 1)]
-    return min(near, key=lambda m: abs(m.token_start - verb.start)) if near else None
+    usable = [m for m in view.mentions if m.kind in USABLE_KINDS and m.entity.type != "place"]
+    subjects = [m for m in usable if verb.start - _SPEAKER_REACH <= m.token_end <= verb.start]
+    if subjects:  # English puts the speaker first: "the Red Cross said"
+        return max(subjects, key=lambda m: m.token_end)
+    inverted = [m for m in usable if verb.end <= m.token_start <= verb.end + 1]  # "said X"
+    return inverted[0] if inverted else None
 
 
 def _is_background(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:

@@ -142,7 +142,8 @@ def _compose_english(pieces: list[_Piece], i: int, sentence: Sentence, lexicon: 
     if piece.name:
         j = i + 1
         while (j < len(pieces) and pieces[j].roles and not pieces[j].names
-               and _adjacent(tokens, pieces[j - 1], pieces[j], _POSSESSIVE)):
+               and (_adjacent(tokens, pieces[j - 1], pieces[j], _POSSESSIVE)
+                    or (j == i + 1 and _one_modifier_between(tokens, piece, pieces[j])))):
             j += 1
         roles = [p.roles[0] for p in pieces[i + 1:j]]
         entity = _resolve_chain(list(reversed(roles)), piece.name.entity, lexicon)
@@ -161,6 +162,17 @@ def _compose_english(pieces: list[_Piece], i: int, sentence: Sentence, lexicon: 
             return _mention(sentence, piece.start, pieces[j].end, entity, "role"), j - i + 1
         return _collective_or_none(sentence, piece, roles[0]), j - i
     return None, 1
+
+
+def _one_modifier_between(tokens: list[Token], owner: _Piece, role: _Piece) -> bool:
+    """"Irish nationalist guerrillas", "Iran's religious leader", "Palestinian armed groups":
+    one lower-case word the lexicon does not know may stand between an owner and its role."""
+    between = tokens[owner.end:role.start]
+    if between and between[0].text in _POSSESSIVE:
+        between = between[1:]
+    elif owner.name is None or owner.name.kind != "adjective":
+        return False  # "Armenia freed prisoners": a verb, not a modifier
+    return len(between) == 1 and between[0].text.isalpha() and between[0].text.islower()
 
 
 def _owner_after(tokens: list[Token], last: _Piece, following: _Piece | None, roles: list[Role],

@@ -123,3 +123,10 @@ def test_one_unknown_modifier_may_stand_between_owner_and_role(extract):
     speaker = find(extract("The Red Cross said US and British forces must protect civilians.",
                            "en"), "REQUEST")
     assert _countries(speaker.recipients) == {"USA", "GBR"}
+
+
+def test_an_announced_hostile_action_is_a_threat(extract):
+    curfew = find(extract("Niger will impose a curfew on the capital.", "en"), "THREATEN")
+    assert curfew.cameo.startswith("13")
+    lifted = find(extract("Canada agreed to lift the embargo on Cuba.", "en"), "AGREE")
+    assert lifted.cameo.startswith("03")  # agreeing to ease is an intention, not a threat

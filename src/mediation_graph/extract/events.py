@@ -215,8 +215,8 @@ def _without_complements(view: SentenceView,
     for n, (match, _future) in enumerate(matches):
         trigger = match.values[0]
         if head is not None and _is_complement(view, matches[head][0], match):
-            if (matches[head][0].values[0].event == "AGREE"
-                    and lexicon.intent_cameo(trigger.event, trigger.mode)):
+            intent = lexicon.intent_cameo(trigger.event, trigger.mode) or ""
+            if matches[head][0].values[0].event == "AGREE" and intent.startswith("03"):
                 dropped.add(head)
                 intentions.add(match.start)
             elif trigger.mode != "mediate":

@@ -89,13 +89,14 @@ INTENT_COLUMNS = ("event", "mode", "cameo")
 
 
 def load_intents(path: Path) -> dict[tuple[str, str], str]:
-    """(event, mode) -> the CAMEO code of the intention to do it (mode "" = any other)."""
+    """(event, mode) -> the CAMEO code of the intention to do it (mode "" = any other): an
+    intent (03x, AGREE) or, for a hostile action, a threat (13x, THREATEN)."""
     intents: dict[tuple[str, str], str] = {}
     for row in read_table(path, INTENT_COLUMNS):
         if row["event"] not in PLOVER_TYPES:
             raise row.fail(f"event must be a PLOVER type, not {row['event']!r}")
-        if not (row["cameo"].isdigit() and row["cameo"].startswith("03")):
-            raise row.fail("cameo must be an intent code (03...)")
+        if not (row["cameo"].isdigit() and row["cameo"].startswith(("03", "13"))):
+            raise row.fail("cameo must be an intent code (03...) or a threat code (13...)")
         intents[(row["event"], row["mode"])] = row["cameo"]
     return intents
 

@@ -130,3 +130,8 @@ def test_an_announced_hostile_action_is_a_threat(extract):
     assert curfew.cameo.startswith("13")
     lifted = find(extract("Canada agreed to lift the embargo on Cuba.", "en"), "AGREE")
     assert lifted.cameo.startswith("03")  # agreeing to ease is an intention, not a threat
+
+
+def test_a_noun_restating_the_verb_before_it_is_the_same_event(extract):
+    events = extract("Syrian jets killed ten fighters in an air raid on Idlib.", "en")
+    assert [e.event for e in events] == ["ASSAULT"]

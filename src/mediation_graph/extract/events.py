@@ -106,6 +106,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
     if language == "en":
         kept, intentions = _without_complements(view, kept, lexicon)
         kept = [pair for pair in kept if not _is_background(view, pair[0])]
+        kept = _without_restatements(view, kept)
     hits = find_cues(view, lexicon.cues[language])
     events: list[SentenceEvent] = []
     subjects_by_clause: dict[int, list[Mention]] = {}
@@ -280,6 +281,24 @@ def _speech_subject(view: SentenceView, match: PhraseMatch[Trigger],
         return max(subjects, key=lambda m: m.token_end)
     inverted = [m for m in usable if verb.end <= m.token_start <= verb.end + 1]  # "said X"
     return inverted[0] if inverted else None
+
+
+def _without_restatements(view: SentenceView,
+                          matches: list[tuple[PhraseMatch[Trigger], bool]]
+                          ) -> list[tuple[PhraseMatch[Trigger], bool]]:
+    """"killed 46 civilians in an attack on a village", "wounded two soldiers in a bomb
+    attack": a noun of the type of the verb before it in its clause names the same event."""
+    kept: list[tuple[PhraseMatch[Trigger], bool]] = []
+    for pair in matches:
+        match, previous = pair[0], kept[-1][0] if kept else None
+        if (previous is not None and match.values[0].pos == "noun"
+                and previous.values[0].pos == "verb"
+                and match.values[0].event == previous.values[0].event
+                and match.values[0].mode != "mediate"
+                and view.clause_limits(match.start) == view.clause_limits(previous.start)):
+            continue
+        kept.append(pair)
+    return kept
 
 
 def _is_background(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:

@@ -135,3 +135,14 @@ def test_an_announced_hostile_action_is_a_threat(extract):
 def test_a_noun_restating_the_verb_before_it_is_the_same_event(extract):
     events = extract("Syrian jets killed ten fighters in an air raid on Idlib.", "en")
     assert [e.event for e in events] == ["ASSAULT"]
+
+
+def test_more_news_verbs_with_their_objects(extract):
+    cases = {
+        "Jordan reopened its borders to Syrian trucks.": "RETREAT",
+        "The IAEA dispatched inspectors to Iran.": "ACCUSE",
+        "Britain mobilized army reservists on Tuesday.": "MOBILIZE",
+        "Palestinian youths threw stones at Israeli soldiers.": "PROTEST",
+    }
+    for text, event_type in cases.items():
+        assert find(extract(text, "en"), event_type), text

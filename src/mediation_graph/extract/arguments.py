@@ -463,6 +463,9 @@ def _direct_object(view: SentenceView, match: PhraseMatch[Trigger], args: Argume
     first = view.next_mention(after, scope_end, max_gap=max_gap + skipped - after)
     if first and _usable(first) and view.governing_preposition(first) is None:
         return view.coordinated(first)
+    if (first and first.kind == "adjective" and view.language == "en"
+            and match.values[0].object_is_recipient):
+        return [first]  # "rejected Israeli proposals", "attacked Russian positions"
     return []
 
 

@@ -40,8 +40,9 @@ class Cue:
     cue: str
 
 
-# Words that may stand between a verb and its object in a `verbs + objects` forms cell.
-OBJECT_DETERMINERS = ("", "a", "an", "the", "its", "their", "all", "a new", "the new")
+# Words that may stand between a verb and its object in a `verbs + objects` forms cell ("a"
+# becomes "an" before a vowel).
+OBJECT_DETERMINERS = ("", "a", "the", "its", "their", "all")
 
 
 def load_triggers(path: Path, language: str) -> PhraseIndex[Trigger]:
@@ -64,9 +65,13 @@ def trigger_forms(row: Row) -> list[str]:
         raise row.fail("one ' + ' at most in forms")
     parts = Row({"verbs": verbs, "objects": objects})
     parts.where = row.where
-    return [" ".join(word for word in (verb, determiner, thing) if word)
+    return [" ".join(word for word in (verb, _article(determiner, thing), thing) if word)
             for verb in parts.items_of("verbs") for determiner in OBJECT_DETERMINERS
             for thing in parts.items_of("objects")]
+
+
+def _article(determiner: str, thing: str) -> str:
+    return "an" if determiner == "a" and thing[:1].lower() in "aeiou" else determiner
 
 
 def _trigger(row: Row) -> Trigger:

@@ -146,3 +146,12 @@ def test_more_news_verbs_with_their_objects(extract):
     }
     for text, event_type in cases.items():
         assert find(extract(text, "en"), event_type), text
+
+
+def test_peoples_named_by_state_or_ethnicity(extract):
+    serbs = find(extract("Bosnian Serbs rejected the plan.", "en"), "REJECT")
+    assert _countries(serbs.actors) == {"BIH"}
+    kurds = find(extract("Syrian Kurds protested in Qamishli.", "en"), "PROTEST")
+    assert _countries(kurds.actors) == {"SYR"}
+    ethnic = find(extract("Ethnic Russians in eastern Estonia protested.", "en"), "PROTEST")
+    assert _countries(ethnic.actors) == {"EST"}  # not Russia

@@ -25,6 +25,7 @@ OBJECT_PARTIES_ID = "?parties-object"  # "الطرفين": the parties as object
 _OF = {"of"}
 _DETERMINERS = {"the"}
 _PLACE_LIST_GLUE = {"and", ",", "or"}
+_ETHNIC_HOME_REACH = 3  # "ethnic Albanians [in southern] Serbia"
 _CAPITALISED = re.compile(r"^[A-Z][\w'’-]*$")
 
 
@@ -56,6 +57,7 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[M
             mention.kind = "place"
     mentions = _with_collectives(mentions, sentence, lexicon, language)
     if language == "en":
+        mentions = _with_ethnic_groups(mentions, sentence)
         mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names)
         previous: Mention | None = None
         for mention in mentions:
@@ -66,6 +68,27 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[M
                 mention.kind = "place"  # "talks in Jeddah", "rallies in Haifa and Eilat"
             previous = mention
     return mentions
+
+
+def _with_ethnic_groups(mentions: list[Mention], sentence: Sentence) -> list[Mention]:
+    """"ethnic Albanians in Serbia", "ethnic Russians": a people named by its ethnicity is not
+    the state of that name; it belongs to the state of the place it is said to live in, if any.
+    """
+    tokens = sentence.tokens
+    out: list[Mention] = []
+    for n, mention in enumerate(mentions):
+        start = mention.token_start
+        if start == 0 or tokens[start - 1].key != "ethnic" or mention.kind == "place":
+            out.append(mention)
+            continue
+        where = mentions[n + 1] if n + 1 < len(mentions) else None
+        home = where.entity.country if where is not None and where.kind == "place" and (
+            where.token_start - mention.token_end <= _ETHNIC_HOME_REACH) else None
+        entity = mention.entity
+        group = Entity(id=f"ETHNIC_{entity.id}", name=f"ethnic {mention.span.text}",
+                       type="group", country=home, sector=entity.sector or "CVL")
+        out.append(_mention(sentence, start - 1, mention.token_end, group, "role"))
+    return out
 
 
 def _continues_places(tokens: list[Token], previous: Mention | None, mention: Mention) -> bool:
@@ -140,6 +163,12 @@ def _compose_english(pieces: list[_Piece], i: int, sentence: Sentence, lexicon: 
     tokens = sentence.tokens
     piece = pieces[i]
     if piece.name:
+        if (piece.name.kind == "adjective" and i + 1 < len(pieces)
+                and pieces[i + 1].start == piece.end and pieces[i + 1].name
+                and pieces[i + 1].name.kind == "people"):
+            # "Bosnian Serbs", "Iraqi Turkmen": a people named by the state they live in
+            return _mention(sentence, piece.start, pieces[i + 1].end, piece.name.entity,
+                            "people"), 2
         j = i + 1
         while (j < len(pieces) and pieces[j].roles and not pieces[j].names
                and (_adjacent(tokens, pieces[j - 1], pieces[j], _POSSESSIVE)
@@ -256,8 +285,9 @@ def _after_locative(tokens: list[Token], start: int, lexicon: Lexicon, language:
     for _step in range(3):
         if j <= 0:
             return False
-        if _ends_at(grammar, tokens, j, "place_head"):
-            return True  # "العاصمة أنقرة", "شوارع يريفان": a place whatever comes before
+        if _ends_at(grammar, tokens, j, "place_head") or (
+                tokens[j - 1].text == "of" and _ends_at(grammar, tokens, j - 1, "place_head")):
+            return True  # "العاصمة أنقرة", "شوارع يريفان", "the city of Kirkuk": a place
         if tokens[j - 1].text in {"the", ","} or _ends_at(grammar, tokens, j, "place_modifier"):
             j -= 1
             continue

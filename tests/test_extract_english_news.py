@@ -112,6 +112,9 @@ def test_what_a_speaker_says_someone_must_do_is_a_demand(extract):
 def test_agreeing_said_not_to_happen_is_a_rejection(extract):
     refused = find(extract("Kenya would not accept the proposal from Somalia.", "en"), "REJECT")
     assert not refused.negated and _countries(refused.actors) == {"KEN"}
+    intention = find(extract("Iran said it would not negotiate with Washington.", "en"),
+                     "REJECT")
+    assert _countries(intention.recipients) == {"USA"}
     denied = extract("Hamas denied reaching a deal with Fatah.", "en")
     assert find(denied, "AGREE").negated  # a denial rejects nothing
 

@@ -129,7 +129,8 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
             subjects_by_clause.setdefault(clause_start, args.actors)
         span = _span(view, match.start, match.end)
         modality = modality_of(view, match, hits, future_prefix or match.start in intentions)
-        if language == "en" and modality.negated and _is_refusal(view, match, hits):
+        if language == "en" and modality.negated and _is_refusal(view, match, hits, modality,
+                                                                   lexicon):
             trigger, modality.negated = REFUSAL, False
         if _facilitated_talks(args, trigger):
             trigger = MEDIATION
@@ -229,11 +230,15 @@ def _without_complements(view: SentenceView,
     return [pair for n, pair in enumerate(matches) if n not in dropped], intentions
 
 
-def _is_refusal(view: SentenceView, match: PhraseMatch[Trigger], hits: list[CueHit]) -> bool:
-    """"failed to reach agreement", "will not accept", "declined to resign": agreeing or
-    yielding that is said not to happen is a rejection (CAMEO 12), unless it is denied ("denied
-    reaching a deal" says nothing was rejected)."""
-    if match.values[0].event not in {"AGREE", "CONCEDE"}:
+def _is_refusal(view: SentenceView, match: PhraseMatch[Trigger], hits: list[CueHit],
+                modality: Modality, lexicon: Lexicon) -> bool:
+    """"failed to reach agreement", "will not accept", "declined to resign", "would not
+    negotiate": agreeing, yielding or an intention said not to happen is a rejection (CAMEO
+    12), unless it is denied ("denied reaching a deal" says nothing was rejected)."""
+    trigger = match.values[0]
+    intention = modality.modality == "future" and (
+        lexicon.intent_cameo(trigger.event, trigger.mode) or "").startswith("03")
+    if trigger.event not in {"AGREE", "CONCEDE"} and not intention:
         return False
     return any(h.cue == "negation" and 0 <= match.start - h.end <= _REFUSAL_REACH
                and view.tokens[h.start].key not in _DENIALS for h in hits)

@@ -158,3 +158,11 @@ def test_peoples_named_by_state_or_ethnicity(extract):
     assert _countries(kurds.actors) == {"SYR"}
     ethnic = find(extract("Ethnic Russians in eastern Estonia protested.", "en"), "PROTEST")
     assert _countries(ethnic.actors) == {"EST"}  # not Russia
+
+
+def test_a_target_named_by_its_place_and_a_subject_owned_by_an_adjective(extract):
+    drones = find(extract("Russia launched drones at Kyiv overnight, Ukrainian officials said.",
+                          "en"), "ASSAULT")
+    assert _countries(drones.recipients) == {"UKR"} and drones.recipients[0].span.text == "Kyiv"
+    strikes = find(extract("Israeli strikes killed 30 people in Gaza.", "en"), "ASSAULT")
+    assert _countries(strikes.actors) == {"ISR"} and _countries(strikes.recipients) == {"PSE"}

@@ -179,6 +179,24 @@ def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigg
     subject = _clause_subject(view, match.start, soft=True, reach=reach)
     if subject:
         args.use("actors", subject, 0.65, "clause subject")
+    elif view.language == "en" and trigger.pos == "verb":
+        owner = _adjective_subject(view, match.start)
+        if owner is not None:
+            args.use("actors", [owner], 0.55, "adjective of the subject")
+
+
+def _adjective_subject(view: SentenceView, verb_start: int) -> Mention | None:
+    """"Israeli strikes killed 30 people", "Russian shelling of Kharkiv": a subject the lexicon
+    does not know (or the verb's own -ing noun), owned by the adjective before it at the start
+    of the clause."""
+    clause_start = view.clause_limits(verb_start)[0]
+    for mention in view.mentions:
+        if (mention.kind == "adjective" and mention.token_start - clause_start <= _SUBJECT_POSITION
+                and mention.token_end <= verb_start <= mention.token_end + 2):
+            noun = view.tokens[mention.token_end].text  # or the verb as a noun: "shelling"
+            gerund = mention.token_end < verb_start or noun.endswith("ing")
+            return mention if gerund and noun.isalpha() and noun.islower() else None
+    return None
 
 
 def _find_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
@@ -445,13 +463,26 @@ def _prepositional_recipients(view: SentenceView, match: PhraseMatch[Trigger], t
                      if wanted & set(view.tokens[j].keys)]
     else:
         positions = view.words_with_role("recipient_prep", match.end, scope_end)
+    if view.language == "en":
+        # English: a comma ends the phrase ("fired at Kyiv overnight, Ukrainian officials
+        # said"), and a target named by its place is the target ("drones at Kyiv")
+        clause_end = view.clause_limits(match.start, soft=True)[1]
     for _start, end in positions:
+        target = _place_right_after(view, end) if view.language == "en" else None
+        if target is not None and trigger.event in DIRECTED:
+            return [target]
         first = view.next_mention(end, clause_end, max_gap=5)
         if first and first.entity.type == "place" and first.token_start > end:
             continue  # "على السفن في البحر الأحمر": a place far into the phrase is a where
         if first and _usable(first, allow_adjective=True):
             return view.coordinated(first)
     return []
+
+
+def _place_right_after(view: SentenceView, after: int) -> Mention | None:
+    while view.has_role(after, "determiner"):
+        after += 1
+    return next((m for m in view.places if m.token_start == after and m.entity.country), None)
 
 
 def _direct_object(view: SentenceView, match: PhraseMatch[Trigger], args: Arguments,

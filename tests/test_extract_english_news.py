@@ -166,3 +166,10 @@ def test_a_target_named_by_its_place_and_a_subject_owned_by_an_adjective(extract
     assert _countries(drones.recipients) == {"UKR"} and drones.recipients[0].span.text == "Kyiv"
     strikes = find(extract("Israeli strikes killed 30 people in Gaza.", "en"), "ASSAULT")
     assert _countries(strikes.actors) == {"ISR"} and _countries(strikes.recipients) == {"PSE"}
+
+
+def test_a_domestic_protest_aimed_at_no_one_named_targets_its_own_state(extract):
+    strike = find(extract("Chilean teachers went on strike on Monday.", "en"), "PROTEST")
+    assert strike.recipients[0].entity.id == "CHL" and strike.recipients[0].kind == "implied"
+    aimed = find(extract("Kenyan protesters rallied against France.", "en"), "PROTEST")
+    assert _countries(aimed.recipients) == {"FRA"}

@@ -125,6 +125,8 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
             continue
         args = find_arguments(view, match, trigger, next_start, previous_subject,
                               own_actor=_saying_role(view, match))
+        if language == "en" and trigger.event == "PROTEST" and not args.recipients:
+            _protest_at_home(args, lexicon)
         if args.actors and any("subject" in p for p in args.patterns[:1]):
             subjects_by_clause.setdefault(clause_start, args.actors)
         span = _span(view, match.start, match.end)
@@ -228,6 +230,21 @@ def _without_complements(view: SentenceView,
         if trigger.event in COMPLEMENT_TAKING and trigger.mode != "mediate":
             head = n
     return [pair for n, pair in enumerate(matches) if n not in dropped], intentions
+
+
+def _protest_at_home(args: Arguments, lexicon: Lexicon) -> None:
+    """"Algerian farmers began a hunger strike", "students throughout Indonesia staged
+    demonstrations": a protest aimed at no one named, by people of a state, is aimed at their
+    own state, as CAMEO codes a domestic protest. The recipient is named by the same words as
+    the protesters, kind "implied"."""
+    actor = args.actors[0] if args.actors else None
+    if actor is None or actor.entity.type == "state" or not actor.entity.country:
+        return
+    home = lexicon.actors.entities.get(actor.entity.country)
+    if home is not None and home.type == "state" and home.id != actor.entity.id:
+        implied = Mention(actor.span, home, actor.sentence, actor.token_start, actor.token_end,
+                          "implied")
+        args.use("recipients", [implied], 0.5, "protesters' own state")
 
 
 def _is_refusal(view: SentenceView, match: PhraseMatch[Trigger], hits: list[CueHit],

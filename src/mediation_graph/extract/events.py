@@ -5,6 +5,12 @@ prefix سـ or an object pronoun taken off ("سيجتمع", "ترفضه"). A nom
 the topic of the trigger before it ("مفاوضات وقف إطلاق النار", "talks on a ceasefire") is no event
 of its own unless it has an agent of its own ("الهجمات الإسرائيلية").
 
+English news adds: the content of a demand, threat or refusal is no event ("threatened to cut
+off electricity"), an agreement to act is that intention ("agreed to hold talks": AGREE 036);
+a background noun ("after days of fighting") and a noun restating its verb ("killed ten in an
+attack") are no events of their own; "X said Y must ..." is a demand of Y; agreeing said not to
+happen is a refusal ("would not accept"); a domestic protest aimed at no one targets its state.
+
 Confidence = pattern strength of the weakest slot filled (0.5 to 0.9, see arguments.py) times
 0.8 when the event has no recipient, 0.9 when an actor is an unlinked name, 0.9 when the trigger
 is a noun rather than a verb or fixed phrase.

@@ -173,3 +173,9 @@ def test_a_domestic_protest_aimed_at_no_one_named_targets_its_own_state(extract)
     assert strike.recipients[0].entity.id == "CHL" and strike.recipients[0].kind == "implied"
     aimed = find(extract("Kenyan protesters rallied against France.", "en"), "PROTEST")
     assert _countries(aimed.recipients) == {"FRA"}
+
+
+def test_sides_owned_by_coordinated_adjectives_and_no_subject_after_of(extract):
+    agreed = find(extract("The Armenian and Azerbaijani sides of the border commission agreed "
+                          "to exchange maps.", "en"), "AGREE")
+    assert _countries(agreed.actors) == {"ARM", "AZE"}

@@ -440,6 +440,10 @@ def _clause_subject(view: SentenceView, before: int, soft: bool = False,
     if reach is not None:
         candidates = [m for m in candidates if m.token_start - clause_start <= _SUBJECT_POSITION
                       and before - m.token_end <= reach]
+    if view.language == "en":  # "the sides of the island of Cyprus agreed": Cyprus is no subject
+        heads = [m for m in candidates if m.token_start == 0
+                 or view.tokens[m.token_start - 1].key != "of"]
+        candidates = heads or candidates
     if not candidates:
         return []
     group_heads = [m for m in candidates if not _continues_list(view, m, candidates)]

@@ -10,7 +10,8 @@ import pytest
 from mediation_graph.errors import LexiconError
 from mediation_graph.lexicon import load_lexicon
 from mediation_graph.lexicon.actors import arabic_adjective_forms
-from mediation_graph.lexicon.triggers import arabic_verb_forms, english_verb_forms
+from mediation_graph.lexicon.tables import Row
+from mediation_graph.lexicon.triggers import arabic_verb_forms, english_verb_forms, trigger_forms
 from mediation_graph.paths import ontology_dir
 from mediation_graph.text.segment import sentences
 
@@ -52,6 +53,22 @@ def test_english_verbs_are_inflected():
     assert english_verb_forms("mediate") == ["mediate", "mediates", "mediated", "mediating"]
     assert english_verb_forms("hold talks")[1] == "holds talks"  # the first word inflects
     assert "stopped" in english_verb_forms("stop")
+
+
+def test_a_verb_and_object_line_gives_every_pair_with_or_without_a_determiner():
+    row = Row({"forms": "sign|ratify + treaty|accord"})
+    row.where = "triggers_en.tsv:1"
+    forms = trigger_forms(row)
+    assert {"sign treaty", "sign the treaty", "ratify an accord", "sign their accord"} <= set(
+        forms)
+    assert "signed the treaty" in english_verb_forms("sign the treaty")
+
+
+def test_english_plural_demonyms_name_the_people():
+    lexicon = load_lexicon()
+    kinds = {v.kind for m in lexicon.actors.index.find_all(sentences("Palestinians")[0].tokens)
+             for v in m.values}
+    assert kinds == {"people"}
 
 
 def test_arabic_adjectives_agree_in_every_word():

@@ -33,7 +33,11 @@ from .mentions import OBJECT_PARTIES_ID, unlinked_person
 CLAUSE_TAKING = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"}
 DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "PROTEST",
             "SUPPORT", "AID", "CONCEDE", "RETREAT"}
+# actions done to the place they happen in when no one is named as their target (English)
+LOCATED = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "SANCTION"}
+INTERNATIONAL = {"IGO", "UNO", "NGO"}
 _MAX_VSO_GAP = 4
+_OBJECT_REACH = 5  # "rejected [a fresh offer from] Afghanistan"
 _SUBJECT_POSITION = 3  # a clause's subject starts within its first words (after verb, particle)
 _NOUN_SUBJECT_REACH = 6
 _PHRASE_SUBJECT_REACH = 10
@@ -99,6 +103,10 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
                                       max_gap=2)
         if following and following not in args.actors:
             args.use("recipients", view.coordinated(following), 0.6, "following actor")
+        elif view.language == "en":
+            owner = _object_owner(view, match, after)
+            if owner is not None and owner not in args.actors:
+                args.use("recipients", [owner], 0.55, "owner of the object")
     actor_ids = {m.entity.id for m in args.actors}
     args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
     if not args.recipients and view.language == "ar" and trigger.mode in _PERSONAL_ACTS:
@@ -120,6 +128,11 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         args.patterns.append("passive victim")
     actor_ids = {m.entity.id for m in args.actors}
     args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
+    if not args.recipients and view.language == "en" and (
+            trigger.event in LOCATED or trigger.mode == "visit"):  # "arrived in Amman"
+        where = _place_of_action(view, match)
+        if where is not None and where.entity.id not in actor_ids:
+            args.use("recipients", [where], 0.5, "place of the action")
     return args
 
 
@@ -223,6 +236,34 @@ def _is_counted(view: SentenceView, mention: Mention) -> bool:
     return j >= 0 and (view.tokens[j].text.isdigit() or "quantity" in view.roles_at.get(j, ()))
 
 
+def _object_owner(view: SentenceView, match: PhraseMatch[Trigger], after: int) -> Mention | None:
+    """"welcomed President Reagan's statement", "rejected proposed Israeli changes",
+    "dismissed an appeal from the president", "denounced Serbia's suppression of": a directed
+    act on a thing is done to the one whose thing it is, named in the object's first words."""
+    soft_end = view.clause_limits(match.start, soft=True)[1]
+    mention = view.next_mention(after, soft_end, max_gap=_OBJECT_REACH)
+    if (mention is None or not _usable(mention, allow_adjective=True)
+            or mention.entity.type == "place"):
+        return None
+    if any(view.has_role(j, "recipient_prep") or view.has_role(j, "relative")
+           for j in range(after, mention.token_start)):
+        return None  # "rejected the plan on Monday", "the offer that Iran made": not its owner
+    return mention
+
+
+def _place_of_action(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:
+    """"protesters rallied in Belgrade", "imposed a curfew in the town of Cizre in southeastern
+    Turkey": an action on nobody named is done to the state where it happens, as CAMEO codes
+    it, and a visit is paid to the state it arrives in ("arrived in Amman"); the first place
+    after the trigger in its clause, else the last before it."""
+    start, end = view.clause_limits(match.start)
+    places = [m for m in view.places if start <= m.token_start < end
+              and m.entity.country and m.entity.country not in INTERNATIONAL]
+    after = [m for m in places if m.token_start >= match.end]
+    before = [m for m in places if m.token_end <= match.start]
+    return after[0] if after else (before[-1] if before else None)
+
+
 def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
                  args: Arguments, clause_start: int, scope_end: int) -> None:
     # an English active verb's "by" belongs to its object ("demanded an admission by Moscow"):
@@ -271,6 +312,24 @@ def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigg
     subject = _clause_subject(view, match.start, soft=True, reach=reach)
     if subject:
         args.use("actors", subject, 0.65, "clause subject")
+    elif view.language == "en" and trigger.pos == "verb":
+        owner = _adjective_subject(view, match.start)
+        if owner is not None:
+            args.use("actors", [owner], 0.55, "adjective of the subject")
+
+
+def _adjective_subject(view: SentenceView, verb_start: int) -> Mention | None:
+    """"Israeli strikes killed 30 people", "Russian shelling of Kharkiv": a subject the lexicon
+    does not know (or the verb's own -ing noun), owned by the adjective before it at the start
+    of the clause."""
+    clause_start = view.clause_limits(verb_start)[0]
+    for mention in view.mentions:
+        if (mention.kind == "adjective" and mention.token_start - clause_start <= _SUBJECT_POSITION
+                and mention.token_end <= verb_start <= mention.token_end + 2):
+            noun = view.tokens[mention.token_end].text  # or the verb as a noun: "shelling"
+            gerund = mention.token_end < verb_start or noun.endswith("ing")
+            return mention if gerund and noun.isalpha() and noun.islower() else None
+    return None
 
 
 def _find_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
@@ -539,10 +598,16 @@ def _clause_subject(view: SentenceView, before: int, soft: bool = False,
     clause_start, _end = view.clause_limits(before, soft=soft)
     candidates = [m for m in view.mentions if clause_start <= m.token_start
                   and m.token_end <= before and _can_be_subject(m)
-                  and view.governing_preposition(m) is None]
+                  and view.governing_preposition(m) is None
+                  and not (view.language == "en" and m.entity.type == "place")]
+    # (English: "Palestinians of the West Bank shunned work": a place is never the subject)
     if reach is not None:
         candidates = [m for m in candidates if m.token_start - clause_start <= _SUBJECT_POSITION
                       and before - m.token_end <= reach]
+    if view.language == "en":  # "the sides of the island of Cyprus agreed": Cyprus is no subject
+        heads = [m for m in candidates if m.token_start == 0
+                 or view.tokens[m.token_start - 1].key != "of"]
+        candidates = heads or candidates
     if not candidates:
         return []
     group_heads = [m for m in candidates if not _continues_list(view, m, candidates)]
@@ -566,7 +631,14 @@ def _prepositional_recipients(view: SentenceView, match: PhraseMatch[Trigger], t
                      if wanted & set(view.tokens[j].keys)]
     else:
         positions = view.words_with_role("recipient_prep", match.end, scope_end)
+    if view.language == "en":
+        # English: a comma ends the phrase ("fired at Kyiv overnight, Ukrainian officials
+        # said"), and a target named by its place is the target ("drones at Kyiv")
+        clause_end = view.clause_limits(match.start, soft=True)[1]
     for _start, end in positions:
+        target = _place_right_after(view, end) if view.language == "en" else None
+        if target is not None and trigger.event in DIRECTED:
+            return [target]
         first = view.next_mention(end, clause_end, max_gap=5)
         if first and first.entity.type == "place" and first.token_start > end:
             continue  # "على السفن في البحر الأحمر": a place far into the phrase is a where
@@ -592,6 +664,12 @@ def _clitic_prepositional(view: SentenceView, match: PhraseMatch[Trigger], trigg
     return []
 
 
+def _place_right_after(view: SentenceView, after: int) -> Mention | None:
+    while view.has_role(after, "determiner"):
+        after += 1
+    return next((m for m in view.places if m.token_start == after and m.entity.country), None)
+
+
 def _direct_object(view: SentenceView, match: PhraseMatch[Trigger], args: Arguments,
                    scope_end: int, max_gap: int) -> list[Mention]:
     after = max([match.end] + [m.token_end for m in args.actors if m.token_start >= match.end])
@@ -601,6 +679,9 @@ def _direct_object(view: SentenceView, match: PhraseMatch[Trigger], args: Argume
     first = view.next_mention(after, scope_end, max_gap=max_gap + skipped - after)
     if first and _usable(first) and view.governing_preposition(first) is None:
         return view.coordinated(first)
+    if (first and first.kind == "adjective" and view.language == "en"
+            and match.values[0].object_is_recipient):
+        return [first]  # "rejected Israeli proposals", "attacked Russian positions"
     return []
 
 

@@ -11,7 +11,8 @@ from ..model import Mention, Sentence, Token
 
 _ARABIC_PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _SOFT_BOUNDARIES = {",", "،"}
-USABLE_KINDS = {"name", "role", "metonym", "collective", "unlinked"}
+# "people": an English plural demonym ("Palestinians"), which stands for its state
+USABLE_KINDS = {"name", "role", "metonym", "collective", "unlinked", "people"}
 
 
 @dataclass
@@ -21,6 +22,7 @@ class SentenceView:
     sentence: Sentence
     language: str
     mentions: list[Mention]
+    places: list[Mention] = field(default_factory=list)  # where things happen: "in Yemen"
     # start token -> (the grammar roles of the word or phrase there, its end token)
     function_words: dict[int, tuple[frozenset[str], int]] = field(default_factory=dict)
     strong_boundaries: set[int] = field(default_factory=set)
@@ -35,7 +37,8 @@ class SentenceView:
     @classmethod
     def build(cls, sentence: Sentence, mentions: list[Mention], lexicon: Lexicon,
               language: str) -> SentenceView:
-        view = cls(sentence, language, [m for m in mentions if m.kind != "place"])
+        view = cls(sentence, language, [m for m in mentions if m.kind != "place"],
+                   [m for m in mentions if m.kind == "place" or m.entity.type == "place"])
         covered = {t for m in view.mentions for t in range(m.token_start, m.token_end)}
         for match in lexicon.grammar_matches(language, sentence.tokens):
             if match.start in covered:

@@ -5,6 +5,12 @@ prefix سـ or an object pronoun taken off ("سيجتمع", "ترفضه"). A nom
 the topic of the trigger before it ("مفاوضات وقف إطلاق النار", "talks on a ceasefire") is no event
 of its own unless it has an agent of its own ("الهجمات الإسرائيلية").
 
+English news adds: the content of a demand, threat or refusal is no event ("threatened to cut
+off electricity"), an agreement to act is that intention ("agreed to hold talks": AGREE 036);
+a background noun ("after days of fighting") and a noun restating its verb ("killed ten in an
+attack") are no events of their own; "X said Y must ..." is a demand of Y; agreeing said not to
+happen is a refusal ("would not accept"); a domestic protest aimed at no one targets its state.
+
 Confidence = pattern strength of the weakest slot filled (0.5 to 0.9, see arguments.py) times
 0.8 when the event has no recipient, 0.9 when an actor is an unlinked name, 0.9 when the trigger
 is a noun rather than a verb or fixed phrase.
@@ -21,15 +27,24 @@ from ..lexicon import Lexicon, PhraseIndex, PhraseMatch, Trigger
 from ..model import Mention, Span, Token
 from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, strip_future
 from .arguments import Arguments, find_arguments
-from .clause import SentenceView
-from .modality import Modality, find_cues, modality_of
+from .clause import USABLE_KINDS, SentenceView
+from .modality import CueHit, Modality, find_cues, modality_of
 
 _TOPIC_GAP = 4
 _AGENT_VERB_GAP = 2  # "مفاوضات شاقة استضافتها"
 _ASIDE_WORDS = 3  # "، مساء الأربعاء،": a date or time between commas
+_COMPLEMENT_GAP = 8  # "demanded that the Sudanese government end ...": words before the verb
+COMPLEMENT_TAKING = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
+_BACKGROUND_REACH = 4  # "after [five days of] fighting", "amid [Israeli] strikes"
 THIRD_PARTY_EVENTS = {"AGREE", "RETREAT", "CONCEDE", "CONSULT"}
 MEDIATION = Trigger(event="CONSULT", cameo="045", pos="noun", mode="mediate",
                     context=("diplomatic",))
+DEMAND = Trigger(event="REQUEST", cameo="100", pos="verb")  # "X said Y must ..."
+REFUSAL = Trigger(event="REJECT", cameo="120", pos="verb")  # "X would not accept ..."
+_REFUSAL_REACH = 2
+_DENIALS = {"denied", "denies", "deny", "denying"}
+_OBLIGATION_GAP = 3  # "must [fully] cooperate", "must [be ready to] mediate"
+_SPEAKER_REACH = 4  # "[the foreign ministry] said"
 
 
 @dataclass
@@ -122,7 +137,14 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
     if language == "ar":
         triggers = _without_agent_verbs(view, split_verb_triggers(view, index, triggers))
     matches = [(m, f) for m, f in triggers if not _inside_actor(view, m) or _saying_role(view, m)]
+    if language == "en":
+        matches = sorted(matches + _obligations(view), key=lambda pair: pair[0].start)
     kept = _without_topics(view, matches)
+    intentions: set[int] = set()
+    if language == "en":
+        kept, intentions = _without_complements(view, kept, lexicon)
+        kept = [pair for pair in kept if not _is_background(view, pair[0])]
+        kept = _without_restatements(view, kept)
     hits = find_cues(view, lexicon.cues[language])
     events: list[SentenceEvent] = []
     subjects_by_clause: dict[int, list[Mention]] = {}
@@ -134,12 +156,24 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
         # a verb, not a noun, continues the previous sentence's subject ("وبحث مع نظيره")
         from_before = list(carried) if trigger.pos != "noun" else []
         previous_subject = subjects_by_clause[max(earlier)] if earlier else from_before
+        if trigger is DEMAND:
+            demand = _demand_arguments(view, match, hits)
+            if demand is not None:
+                events.append(SentenceEvent(trigger, _span(view, match.start, match.end), demand,
+                                            modality_of(view, match, hits, False),
+                                            _confidence(demand, trigger)))
+            continue
         args = find_arguments(view, match, trigger, next_start, previous_subject,
                               own_actor=_saying_role(view, match))
+        if language == "en" and trigger.event == "PROTEST" and not args.recipients:
+            _protest_at_home(args, lexicon)
         if args.actors and any("subject" in p for p in args.patterns[:1]):
             subjects_by_clause.setdefault(clause_start, args.actors)
         span = _span(view, match.start, match.end)
-        modality = modality_of(view, match, hits, future_prefix)
+        modality = modality_of(view, match, hits, future_prefix or match.start in intentions)
+        if language == "en" and modality.negated and _is_refusal(view, match, hits, modality,
+                                                                   lexicon):
+            trigger, modality.negated = REFUSAL, False
         if _facilitated_talks(args, trigger):
             trigger = MEDIATION
         mediation = _third_party_mediation(args, trigger)
@@ -240,6 +274,160 @@ def _without_topics(view: SentenceView,
                 view, head, match)):
             dropped.add(n)
     return [pair for n, pair in enumerate(matches) if n not in dropped]
+
+
+def _without_complements(view: SentenceView,
+                         matches: list[tuple[PhraseMatch[Trigger], bool]], lexicon: Lexicon
+                         ) -> tuple[list[tuple[PhraseMatch[Trigger], bool]], set[int]]:
+    """An English action that is only the content of an agreement, demand, threat or refusal
+    before it has not happened: "threatened to cut off electricity", "refused to deploy
+    peacekeepers", "demanded that Israel withdraw" are the threat, refusal or demand alone. An
+    agreement or promise to do what has an intent code is that intention, more precisely
+    coded ("agreed to hold talks": AGREE 036; "pledged to send aid": 033), so the promise
+    gives way to it, and is returned among the intentions (by start token). Mediation is
+    always kept: "agreed to mediate" is an intention to mediate (AGREE 039), "asked Qatar to
+    mediate" a request and a mediation."""
+    dropped: set[int] = set()
+    intentions: set[int] = set()
+    head: int | None = None
+    for n, (match, _future) in enumerate(matches):
+        trigger = match.values[0]
+        if head is not None and _is_complement(view, matches[head][0], match):
+            intent = lexicon.intent_cameo(trigger.event, trigger.mode) or ""
+            if matches[head][0].values[0].event == "AGREE" and intent.startswith("03"):
+                dropped.add(head)
+                intentions.add(match.start)
+            elif trigger.mode != "mediate":
+                dropped.add(n)
+            head = None
+            continue
+        if trigger.event in COMPLEMENT_TAKING and trigger.mode != "mediate":
+            head = n
+    return [pair for n, pair in enumerate(matches) if n not in dropped], intentions
+
+
+def _protest_at_home(args: Arguments, lexicon: Lexicon) -> None:
+    """"Algerian farmers began a hunger strike", "students throughout Indonesia staged
+    demonstrations": a protest aimed at no one named, by people of a state, is aimed at their
+    own state, as CAMEO codes a domestic protest. The recipient is named by the same words as
+    the protesters, kind "implied"."""
+    actor = args.actors[0] if args.actors else None
+    if actor is None or actor.entity.type == "state" or not actor.entity.country:
+        return
+    home = lexicon.actors.entities.get(actor.entity.country)
+    if home is not None and home.type == "state" and home.id != actor.entity.id:
+        implied = Mention(actor.span, home, actor.sentence, actor.token_start, actor.token_end,
+                          "implied")
+        args.use("recipients", [implied], 0.5, "protesters' own state")
+
+
+def _is_refusal(view: SentenceView, match: PhraseMatch[Trigger], hits: list[CueHit],
+                modality: Modality, lexicon: Lexicon) -> bool:
+    """"failed to reach agreement", "will not accept", "declined to resign", "would not
+    negotiate": agreeing, yielding or an intention said not to happen is a rejection (CAMEO
+    12), unless it is denied ("denied reaching a deal" says nothing was rejected)."""
+    trigger = match.values[0]
+    intention = modality.modality == "future" and (
+        lexicon.intent_cameo(trigger.event, trigger.mode) or "").startswith("03")
+    if trigger.event not in {"AGREE", "CONCEDE"} and not intention:
+        return False
+    return any(h.cue == "negation" and 0 <= match.start - h.end <= _REFUSAL_REACH
+               and view.tokens[h.start].key not in _DENIALS for h in hits)
+
+
+def _obligations(view: SentenceView) -> list[tuple[PhraseMatch[Trigger], bool]]:
+    """"must", "has to" (grammar role obligation): with a speaker, a demand (see
+    ``_demand_arguments``)."""
+    return [(PhraseMatch(start, end, (DEMAND,)), False)
+            for start, end in view.words_with_role("obligation", 0, len(view.tokens))]
+
+
+def _demand_arguments(view: SentenceView, match: PhraseMatch[Trigger],
+                      hits: list[CueHit]) -> Arguments | None:
+    """"Russia said Sudan must return the helicopter", "Iran must stop, the minister said": the
+    speaker demands of the subject of "must". Without both there is no demand."""
+    asked = [m for m in view.mentions if m.token_end <= match.start
+             and view.clause_limits(match.start)[0] <= m.token_start
+             and m.kind in USABLE_KINDS and view.governing_preposition(m) is None]
+    speaker = _speech_subject(view, match, hits)
+    if not asked or speaker is None:
+        return None
+    subject = max(asked, key=lambda m: m.token_start)
+    head = next(m for m in sorted(asked, key=lambda m: m.token_start)
+                if subject in view.coordinated(m))  # "US and British forces must"
+    recipients = [m for m in view.coordinated(head) if m.token_end <= match.start]
+    if speaker in recipients:
+        return None
+    return Arguments([speaker], recipients, 0.6, ["speaker", "subject of must"])
+
+
+def _speech_subject(view: SentenceView, match: PhraseMatch[Trigger],
+                    hits: list[CueHit]) -> Mention | None:
+    """Who says it: the subject of the nearest verb of saying before the trigger ("X said that
+    ..."), else after it ("..., X said", "..., said X")."""
+    speech = [h for h in hits if h.cue == "speech"]
+    before = [h for h in speech if h.end <= match.start]
+    after = [h for h in speech if h.start >= match.end]
+    verb = before[-1] if before else (after[0] if after else None)
+    if verb is None:
+        return None
+    usable = [m for m in view.mentions if m.kind in USABLE_KINDS and m.entity.type != "place"]
+    subjects = [m for m in usable if verb.start - _SPEAKER_REACH <= m.token_end <= verb.start]
+    if subjects:  # English puts the speaker first: "the Red Cross said"
+        return max(subjects, key=lambda m: m.token_end)
+    inverted = [m for m in usable if verb.end <= m.token_start <= verb.end + 1]  # "said X"
+    return inverted[0] if inverted else None
+
+
+def _without_restatements(view: SentenceView,
+                          matches: list[tuple[PhraseMatch[Trigger], bool]]
+                          ) -> list[tuple[PhraseMatch[Trigger], bool]]:
+    """"killed 46 civilians in an attack on a village", "wounded two soldiers in a bomb
+    attack": a noun of the type of the verb before it in its clause names the same event."""
+    kept: list[tuple[PhraseMatch[Trigger], bool]] = []
+    for pair in matches:
+        match, previous = pair[0], kept[-1][0] if kept else None
+        if (previous is not None and match.values[0].pos == "noun"
+                and previous.values[0].pos == "verb"
+                and match.values[0].event == previous.values[0].event
+                and match.values[0].mode != "mediate"
+                and view.clause_limits(match.start) == view.clause_limits(previous.start)):
+            continue
+        kept.append(pair)
+    return kept
+
+
+def _is_background(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
+    """"after 12 days of battles", "amid protests", "following the killing of": a noun naming
+    an earlier event as the setting of the news is no news of its own; a mediation is."""
+    trigger = match.values[0]
+    if trigger.pos != "noun" or trigger.mode == "mediate":
+        return False
+    j = match.start
+    for _step in range(_BACKGROUND_REACH):
+        if j == 0:
+            return False
+        if view.roles_at.get(j - 1, frozenset()) & {"background"}:
+            return True
+        j -= 1
+        if j in view.strong_boundaries or view.tokens[j].text in {",", "،"}:
+            return False
+    return False
+
+
+def _is_complement(view: SentenceView, head: PhraseMatch[Trigger],
+                   match: PhraseMatch[Trigger]) -> bool:
+    if match.start - head.end > _COMPLEMENT_GAP:
+        return False
+    if any(j in view.strong_boundaries for j in range(head.end, match.start)
+           if not view.has_role(j, "complementizer")):
+        return False
+    if head.values[0] is DEMAND:  # "must return the helicopter", "must be ready to mediate"
+        return match.start - head.end <= _OBLIGATION_GAP
+    opener = head.end - 1 if view.tokens[head.end - 1].key == "to" else head.end
+    return opener < match.start and (view.tokens[opener].key == "to" or (
+        view.has_role(opener, "complementizer") and head.values[0].event in {"REQUEST",
+                                                                               "THREATEN"}))
 
 
 def _is_noun_compound(modifier: PhraseMatch[Trigger], head: PhraseMatch[Trigger]) -> bool:

@@ -23,6 +23,9 @@ _POSSESSIVE = {"'s", "’s"}
 PARTIES_ID = "?parties"
 OBJECT_PARTIES_ID = "?parties-object"  # "الطرفين": the parties as object, never as subject
 _OF = {"of"}
+_DETERMINERS = {"the"}
+_PLACE_LIST_GLUE = {"and", ",", "or"}
+_ETHNIC_HOME_REACH = 3  # "ethnic Albanians [in southern] Serbia"
 _CAPITALISED = re.compile(r"^[A-Z][\w'’-]*$")
 _ARABIC_NUMBER_ENDINGS = ("ون", "ين", "ان", "ات", "ا", "ه")  # plural, dual, case, gender
 _OWNERLESS_BODY_SECTORS = {"MIL", "POL"}  # "الجيش", "الشرطة" stand alone in news
@@ -61,12 +64,46 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[M
     if language == "ar":
         mentions = _with_possessed_roles(mentions, sentence, lexicon)
     if language == "en":
+        mentions = _with_ethnic_groups(mentions, sentence)
         mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names)
+        previous: Mention | None = None
         for mention in mentions:
-            if mention.kind == "unlinked" and _after_locative(tokens, mention.token_start,
-                                                              lexicon, language):
-                mention.kind = "place"  # "talks in Jeddah"
+            locatable = mention.kind in {"unlinked", "metonym", "adjective"} or (
+                mention.kind == "name" and mention.entity.type == "state")
+            if locatable and (_after_locative(tokens, mention.token_start, lexicon, language)
+                              or _continues_places(tokens, previous, mention)):
+                mention.kind = "place"  # "talks in Jeddah", "rallies in Haifa and Eilat"
+            previous = mention
     return mentions
+
+
+def _with_ethnic_groups(mentions: list[Mention], sentence: Sentence) -> list[Mention]:
+    """"ethnic Albanians in Serbia", "ethnic Russians": a people named by its ethnicity is not
+    the state of that name; it belongs to the state of the place it is said to live in, if any.
+    """
+    tokens = sentence.tokens
+    out: list[Mention] = []
+    for n, mention in enumerate(mentions):
+        start = mention.token_start
+        if start == 0 or tokens[start - 1].key != "ethnic" or mention.kind == "place":
+            out.append(mention)
+            continue
+        where = mentions[n + 1] if n + 1 < len(mentions) else None
+        home = where.entity.country if where is not None and where.kind == "place" and (
+            where.token_start - mention.token_end <= _ETHNIC_HOME_REACH) else None
+        entity = mention.entity
+        group = Entity(id=f"ETHNIC_{entity.id}", name=f"ethnic {mention.span.text}",
+                       type="group", country=home, sector=entity.sector or "CVL")
+        out.append(_mention(sentence, start - 1, mention.token_end, group, "role"))
+    return out
+
+
+def _continues_places(tokens: list[Token], previous: Mention | None, mention: Mention) -> bool:
+    """A name joined by "and" or a comma to a place is a place too ("in Tel Aviv and Haifa")."""
+    if previous is None or previous.kind != "place":
+        return False
+    between = tokens[previous.token_end:mention.token_start]
+    return 0 < len(between) <= 2 and all(t.key in _PLACE_LIST_GLUE for t in between)
 
 
 def _piece(match: PhraseMatch) -> _Piece:
@@ -78,17 +115,18 @@ def _piece(match: PhraseMatch) -> _Piece:
 def _compose(pieces: list[_Piece], sentence: Sentence, lexicon: Lexicon,
              language: str) -> list[Mention]:
     mentions: list[Mention] = []
+    grammar = lexicon.grammar_matches(language, sentence.tokens)
+    residence = {m.start: m.end for m in grammar if "residence" in m.values}
     i = 0
     while i < len(pieces):
         if language == "ar":
             mention, used = _compose_arabic(pieces, i, sentence, lexicon)
         else:
-            mention, used = _compose_english(pieces, i, sentence, lexicon)
+            mention, used = _compose_english(pieces, i, sentence, lexicon, residence)
         if mention is not None:
             mentions.append(mention)
         i += used
-    titles = {j for m in lexicon.grammar_matches(language, sentence.tokens)
-              if "title" in m.values for j in range(m.start, m.end)}
+    titles = {j for m in grammar if "title" in m.values for j in range(m.start, m.end)}
     return _with_appositions(mentions, sentence, titles)
 
 
@@ -186,15 +224,23 @@ def _ownerless_arabic(sentence: Sentence, first: _Piece, last: _Piece,
     return _mention(sentence, first.start, last.end, group, "role")
 
 
-def _compose_english(pieces: list[_Piece], i: int, sentence: Sentence,
-                     lexicon: Lexicon) -> tuple[Mention | None, int]:
-    """Owner then role chain ("Egypt's foreign minister"), or role chain "of" owner."""
+def _compose_english(pieces: list[_Piece], i: int, sentence: Sentence, lexicon: Lexicon,
+                     residence: dict[int, int]) -> tuple[Mention | None, int]:
+    """Owner then role chain ("Egypt's foreign minister"), role chain "of" owner, or a group
+    or body "in" the place it belongs to ("rebels in Darfur", "police in Tehran")."""
     tokens = sentence.tokens
     piece = pieces[i]
     if piece.name:
+        if (piece.name.kind == "adjective" and i + 1 < len(pieces)
+                and pieces[i + 1].start == piece.end and pieces[i + 1].name
+                and pieces[i + 1].name.kind == "people"):
+            # "Bosnian Serbs", "Iraqi Turkmen": a people named by the state they live in
+            return _mention(sentence, piece.start, pieces[i + 1].end, piece.name.entity,
+                            "people"), 2
         j = i + 1
         while (j < len(pieces) and pieces[j].roles and not pieces[j].names
-               and _adjacent(tokens, pieces[j - 1], pieces[j], _POSSESSIVE)):
+               and (_adjacent(tokens, pieces[j - 1], pieces[j], _POSSESSIVE)
+                    or (j == i + 1 and _one_modifier_between(tokens, piece, pieces[j])))):
             j += 1
         roles = [p.roles[0] for p in pieces[i + 1:j]]
         entity = _resolve_chain(list(reversed(roles)), piece.name.entity, lexicon)
@@ -206,11 +252,45 @@ def _compose_english(pieces: list[_Piece], i: int, sentence: Sentence,
                 tokens, pieces[j - 1], pieces[j], set()):
             j += 1
         roles = [p.roles[0] for p in pieces[i:j]]
-        if j < len(pieces) and pieces[j].name and _adjacent(tokens, pieces[j - 1], pieces[j], _OF):
-            entity = _resolve_chain(roles, pieces[j].name.entity, lexicon)
+        owner = _owner_after(tokens, pieces[j - 1], pieces[j] if j < len(pieces) else None,
+                             roles, lexicon, residence)
+        if owner is not None:
+            entity = _resolve_chain(roles, owner, lexicon)
             return _mention(sentence, piece.start, pieces[j].end, entity, "role"), j - i + 1
         return _collective_or_none(sentence, piece, roles[0]), j - i
     return None, 1
+
+
+def _one_modifier_between(tokens: list[Token], owner: _Piece, role: _Piece) -> bool:
+    """"Irish nationalist guerrillas", "Iran's religious leader", "Palestinian armed groups":
+    one lower-case word the lexicon does not know may stand between an owner and its role."""
+    between = tokens[owner.end:role.start]
+    if between and between[0].text in _POSSESSIVE:
+        between = between[1:]
+    elif owner.name is None or owner.name.kind != "adjective":
+        return False  # "Armenia freed prisoners": a verb, not a modifier
+    return len(between) == 1 and between[0].text.isalpha() and between[0].text.islower()
+
+
+def _owner_after(tokens: list[Token], last: _Piece, following: _Piece | None, roles: list[Role],
+                 lexicon: Lexicon, residence: dict[int, int]) -> Entity | None:
+    """The owner named after an English role chain: "the foreign minister of Egypt"; for groups
+    and bodies, the state of the place they are in ("protesters in Tehran", "rebels in the
+    Ivory Coast", "militants in Gaza"), never where an office holder happens to be."""
+    if following is None or following.name is None:
+        return None
+    between = tokens[last.end:following.start]
+    if (all(t.key in _OF for t in between)
+            and (between or following.name.kind == "name")):  # "the opposition Unitary Platform"
+        return following.name.entity
+    if (last.end not in residence or any(r.kind == "person" for r in roles)
+            or following.name.kind == "adjective"
+            or not all(t.key in _DETERMINERS for t in tokens[residence[last.end]:following.start])):
+        return None
+    owner = following.name.entity
+    if owner.type == "place":
+        return lexicon.actors.entities.get(owner.country or "")
+    return owner if owner.type == "state" else None
 
 
 def _resolve_chain(roles: list[Role], owner: Entity, lexicon: Lexicon) -> Entity:
@@ -273,9 +353,10 @@ def _after_locative(tokens: list[Token], start: int, lexicon: Lexicon, language:
     for _step in range(3):
         if j <= 0:
             return False
-        if _ends_at(grammar, tokens, j, "place_head"):
-            return True  # "العاصمة أنقرة", "شوارع يريفان": a place whatever comes before
-        if tokens[j - 1].text in {"the", ","}:
+        if _ends_at(grammar, tokens, j, "place_head") or (
+                tokens[j - 1].text == "of" and _ends_at(grammar, tokens, j - 1, "place_head")):
+            return True  # "العاصمة أنقرة", "شوارع يريفان", "the city of Kirkuk": a place
+        if tokens[j - 1].text in {"the", ","} or _ends_at(grammar, tokens, j, "place_modifier"):
             j -= 1
             continue
         return _ends_at(cues, tokens, j, "locative")

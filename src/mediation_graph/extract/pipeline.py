@@ -52,13 +52,15 @@ class Extractor:
 
 
     def _as_intention(self, event: Event) -> Event:
-        """"Will support", "سترسل مساعدات": an announced intention is an AGREE (CAMEO 03x). An
+        """"Will support", "سترسل مساعدات": an announced intention is an AGREE (CAMEO 03x); in
+        English, an announced hostile action ("will impose a curfew") is a THREATEN (13x). An
         effort ("seeks to", "تسعى إلى") stays what it is, with its modality."""
         if event.modality != "future":
             return event
         cameo = self.lexicon.intent_cameo(event.event, event.mode)
-        if cameo is not None:
-            event.event, event.cameo = "AGREE", cameo
+        if cameo is None or (cameo.startswith("13") and event.language != "en"):
+            return event  # Arabic threats: left to the Arabic rules for now
+        event.event, event.cameo = ("AGREE" if cameo.startswith("03") else "THREATEN"), cameo
         return event
 
 

@@ -20,6 +20,9 @@ PERSON_COLUMNS = ("id", "name", "country", "sector", "role", "en", "ar")
 ROLE_COLUMNS = ("id", "kind", "sector", "resolves", "en", "ar", "name_en")
 INTERNATIONAL_CODES = {"IGO", "UNO", "NGO"}
 ORGANIZATION_TYPES = {"organization", "armed_group", "group"}
+# "social": a group that names an actor only with its owner ("Algerian farmers", "students in
+# Jakarta"); alone ("prisoners", "companies") it is nobody in particular.
+ROLE_KINDS = ("person", "organization", "group", "social")
 # The nisba adjective's feminine, plural and dual endings (article forms come from clitics).
 ARABIC_ADJECTIVE_ENDINGS = ("", "ه", "ين", "ون", "ان", "تان", "تين", "ات", "ا")
 
@@ -93,8 +96,8 @@ def load_actors(folder: Path) -> ActorLexicon:
 def _load_roles(lexicon: ActorLexicon, path: Path) -> None:
     for row in read_table(path, ROLE_COLUMNS):
         _check_id(row, row["id"].upper())
-        if row["kind"] not in {"person", "organization", "group"}:
-            raise row.fail(f"kind must be person, organization or group, not {row['kind']!r}")
+        if row["kind"] not in ROLE_KINDS:
+            raise row.fail(f"kind must be one of {', '.join(ROLE_KINDS)}, not {row['kind']!r}")
         if row["resolves"] not in {"self", "owner"}:
             raise row.fail("resolves must be self or owner")
         if row["resolves"] == "self" and "{owner}" not in row["name_en"]:
@@ -128,11 +131,22 @@ def _load_states(lexicon: ActorLexicon, path: Path) -> None:
                         label_en=canonical)
         lexicon.register(entity, row)
         lexicon.add_names(entity, [n for n in (cldr_en, cldr_ar) if n] + en_names + ar_names)
-        lexicon.add_names(entity, row.items_of("en_adj"), "adjective")
+        adjectives, peoples = english_demonyms(row.items_of("en_adj"))
+        lexicon.add_names(entity, adjectives, "adjective")
+        lexicon.add_names(entity, peoples, "people")
         if row.items_of("en_adj"):
             lexicon.adjectives[code] = row.items_of("en_adj")[0]
         for base in row.items_of("ar_adj"):
             lexicon.add_names(entity, arabic_adjective_forms(base), "adjective")
+
+
+def english_demonyms(forms: list[str]) -> tuple[list[str], list[str]]:
+    """Split English demonyms into adjectives ("Afghan", "Swiss") and plural nouns for the
+    people ("Afghans", "Turks"), which act and are acted on like a name: "Palestinians
+    rejected", "arrested 100 Palestinians". A plural is a form that is another form plus -s."""
+    listed = set(forms)
+    peoples = [f for f in forms if f.endswith("s") and f[:-1] in listed]
+    return [f for f in forms if f not in peoples], peoples
 
 
 def arabic_adjective_forms(base: str) -> list[str]:

@@ -13,7 +13,8 @@ GRAMMAR_ROLES = ("recipient_prep", "agent_prep", "between", "relative", "boundar
                  "resumptive", "collective_oblique", "light_verb", "determiner", "title",
                  "complementizer", "quantity", "affiliation",
                  "subject_pronoun", "undergo", "adverbial",
-                 "homeland", "group_anaphor")
+                 "homeland", "group_anaphor", "residence", "place_modifier", "background",
+                 "obligation")
 
 
 def load_grammar(path: Path, languages: tuple[str, ...]) -> dict[str, PhraseIndex[str]]:

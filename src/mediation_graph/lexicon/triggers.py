@@ -40,13 +40,38 @@ class Cue:
     cue: str
 
 
+# Words that may stand between a verb and its object in a `verbs + objects` forms cell ("a"
+# becomes "an" before a vowel).
+OBJECT_DETERMINERS = ("", "a", "the", "its", "their", "all")
+
+
 def load_triggers(path: Path, language: str) -> PhraseIndex[Trigger]:
     index: PhraseIndex[Trigger] = PhraseIndex()
     for row in read_table(path, TRIGGER_COLUMNS):
         trigger = _trigger(row)
-        for form in inflected_forms(row.items_of("forms"), trigger.pos, language):
+        for form in inflected_forms(trigger_forms(row), trigger.pos, language):
             index.add_phrase(form, trigger)
     return index
+
+
+def trigger_forms(row: Row) -> list[str]:
+    """The forms of a row: a ``|`` list, or ``verbs + objects``, which gives every verb with
+    every object, bare or after a determiner ("reach|strike|struck + deal|accord": "reach a
+    deal", "struck the accord", "strike accord"); the verbs are then inflected as usual."""
+    verbs, plus, objects = row["forms"].partition(" + ")
+    if not plus:
+        return row.items_of("forms")
+    if " + " in objects:
+        raise row.fail("one ' + ' at most in forms")
+    parts = Row({"verbs": verbs, "objects": objects})
+    parts.where = row.where
+    return [" ".join(word for word in (verb, _article(determiner, thing), thing) if word)
+            for verb in parts.items_of("verbs") for determiner in OBJECT_DETERMINERS
+            for thing in parts.items_of("objects")]
+
+
+def _article(determiner: str, thing: str) -> str:
+    return "an" if determiner == "a" and thing[:1].lower() in "aeiou" else determiner
 
 
 def _trigger(row: Row) -> Trigger:
@@ -69,13 +94,14 @@ INTENT_COLUMNS = ("event", "mode", "cameo")
 
 
 def load_intents(path: Path) -> dict[tuple[str, str], str]:
-    """(event, mode) -> the CAMEO code of the intention to do it (mode "" = any other)."""
+    """(event, mode) -> the CAMEO code of the intention to do it (mode "" = any other): an
+    intent (03x, AGREE) or, for a hostile action, a threat (13x, THREATEN)."""
     intents: dict[tuple[str, str], str] = {}
     for row in read_table(path, INTENT_COLUMNS):
         if row["event"] not in PLOVER_TYPES:
             raise row.fail(f"event must be a PLOVER type, not {row['event']!r}")
-        if not (row["cameo"].isdigit() and row["cameo"].startswith("03")):
-            raise row.fail("cameo must be an intent code (03...)")
+        if not (row["cameo"].isdigit() and row["cameo"].startswith(("03", "13"))):
+            raise row.fail("cameo must be an intent code (03...) or a threat code (13...)")
         intents[(row["event"], row["mode"])] = row["cameo"]
     return intents
 

@@ -109,7 +109,7 @@ def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigg
             args.use("actors", view.coordinated(following), 0.9, "phrase complement")
             return
     if trigger.pos != "verb" and not _ends_with_recipient_preposition(view, match):
-        own = _nominal_agent(view, match)
+        own = _nominal_agent(view, match, scope_end)
         if own:
             args.use("actors", own, 0.85, "nominal agent")
             return
@@ -221,12 +221,14 @@ def _mention_right_after(view: SentenceView, after: int, allow_adjective: bool) 
     return mention if mention and _usable(mention, allow_adjective) else None
 
 
-def _nominal_agent(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
+def _nominal_agent(view: SentenceView, match: PhraseMatch[Trigger],
+                   scope_end: int) -> list[Mention]:
     """Arabic: the adjective or genitive after the noun; English: the possessive or adjective
-    before it ("Egypt's mediation", "Israeli strikes")."""
+    before it ("Egypt's mediation", "Israeli strikes"). The Arabic one may stand one word
+    away, unless that word is the next trigger ("اتفاق بوساطة قطرية": Qatar mediates)."""
     if view.language == "ar":
         mention = view.mention_starting(match.end)
-        if mention is None and match.end < len(view.tokens) and not view.function_words.get(
+        if mention is None and match.end + 1 < scope_end and not view.function_words.get(
                 match.end) and not view.mention_covering(match.end):
             mention = view.mention_starting(match.end + 1)  # "الوساطة المستمرة من ..."
         if mention and view.governing_preposition(mention) is None and _usable(mention, True):
@@ -335,14 +337,17 @@ def _in_short_aside(view: SentenceView, j: int) -> bool:
 
 def _fronted_subject(view: SentenceView, verb_start: int) -> list[Mention]:
     """Arabic subject-verb order: an actor ending at most two words before the verb, in its
-    clause ("وقطر ترفض", "وكانت الخرطوم قد اتهمت جوبا"); the actor after the verb is then
-    its object."""
+    clause ("وقطر ترفض", "وكانت الخرطوم قد اتهمت جوبا"), with no relative pronoun between;
+    the actor after the verb is then its object."""
     clause_start = view.clause_limits(verb_start, soft=True)[0]
     for mention in view.mentions:
+        if any(view.has_role(j, "relative") for j in range(mention.token_end, verb_start)):
+            continue  # "الاتفاق الذي رعته واشنطن": the verb of a relative clause has its own
         if (clause_start <= mention.token_start and verb_start - 2 <= mention.token_end
                 <= verb_start and _can_be_subject(mention)
                 and view.governing_preposition(mention) is None):
-            return view.with_preceding_adjectives(view.coordinated(mention))
+            whole = view.list_through(mention, clause_start)  # "مصر وقطر والولايات المتحدة"
+            return view.with_preceding_adjectives(whole[:-1] + view.coordinated(mention))
     return []
 
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..lexicon import Lexicon, PhraseIndex, PhraseMatch, Trigger
+from ..lexicon import Lexicon, PhraseIndex, PhraseMatch, Role, Trigger
 from ..model import Mention, Span, Token
 from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, strip_future
 from .arguments import Arguments, find_arguments
@@ -25,9 +25,19 @@ from .clause import SentenceView
 from .modality import Modality, find_cues, modality_of
 
 _TOPIC_GAP = 4
+HOSTING_CAMEO = {"043"}
 THIRD_PARTY_EVENTS = {"AGREE", "RETREAT", "CONCEDE", "CONSULT"}
 MEDIATION = Trigger(event="CONSULT", cameo="045", pos="noun", mode="mediate",
                     context=("diplomatic",))
+# Answering a mediation or an offer of one (CAMEO): accepting it is 038, rejecting it 126, asking
+# for it 108; the event type of the verb that answers -> the type and code of the answer.
+MEDIATION_ANSWERS = {"CONCEDE": ("AGREE", "038"), "AGREE": ("AGREE", "038"),
+                     "REJECT": ("REJECT", "126"), "REQUEST": ("REQUEST", "108")}
+MEDIATION_ACTS = {"045", "039"}  # the mediator acts: mediating, offering to
+_ANSWER_GAP = 4
+# patterns that find a trigger's own agent, not merely the subject of its clause
+_OWN_AGENT_PATTERNS = {"agent phrase", "phrase complement", "nominal agent", "role noun",
+                       "hyphenated agent"}
 
 
 @dataclass
@@ -39,6 +49,7 @@ class SentenceEvent:
     arguments: Arguments
     modality: Modality
     confidence: float
+    tokens: tuple[int, int] = (0, 0)  # the trigger's token range in its sentence
 
 
 def find_triggers(tokens: Sequence[Token], index: PhraseIndex[Trigger],
@@ -96,7 +107,10 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
     subjects_by_clause: dict[int, list[Mention]] = {}
     for n, (match, future_prefix) in enumerate(kept):
         trigger = match.values[0]
-        next_start = kept[n + 1][0].start if n + 1 < len(kept) else len(view.tokens)
+        # a role noun that says a mediation ("التقى الوسطاء المصريون") is also the subject of
+        # the verb before it, so it does not end that verb's scope
+        next_start = next((m.start for m, _ in kept[n + 1:] if not _saying_role(view, m)),
+                          len(view.tokens))
         clause_start = view.clause_limits(match.start, soft=True)[0]
         earlier = [c for c in subjects_by_clause if c < clause_start]
         previous_subject = subjects_by_clause[max(earlier)] if earlier else []
@@ -106,14 +120,27 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
             subjects_by_clause.setdefault(clause_start, args.actors)
         span = _span(view, match.start, match.end)
         modality = modality_of(view, match, hits, future_prefix)
+        if n and _hosts_the_talks(view, kept[n - 1][0], match):
+            trigger = MEDIATION  # the host's object is the talks; their sides are the parties
+            args = Arguments(args.actors, [], args.strength, args.patterns[:1])
         if _facilitated_talks(args, trigger):
             trigger = MEDIATION
-        mediation = _third_party_mediation(args, trigger)
+        if trigger.mode == "mediate":
+            if _mediators_of_discourse(view, match, lexicon, args):
+                args.actors = []  # "وافقت حماس على مقترح الوسطاء": not Hamas; see discourse.py
+            _with_channel(view, match, trigger, args)
+            _widen_mediators(view, args)
+        mediation = _third_party_mediation(args, trigger) or _channel_mediation(
+            view, match, args, trigger)
+        where = (match.start, match.end)
         if mediation is not None:
+            _widen_mediators(view, mediation)
             events.append(SentenceEvent(MEDIATION, span, mediation, modality,
-                                        _confidence(mediation, trigger)))
-        events.append(SentenceEvent(trigger, span, args, modality, _confidence(args, trigger)))
-    return events
+                                        _confidence(mediation, trigger), where))
+        events.append(SentenceEvent(trigger, span, args, modality, _confidence(args, trigger),
+                                    where))
+    _with_sentence_parties(events)
+    return _with_answers(view, events, lexicon)
 
 
 def _facilitated_talks(args: Arguments, trigger: Trigger) -> bool:
@@ -123,21 +150,260 @@ def _facilitated_talks(args: Arguments, trigger: Trigger) -> bool:
             and args.patterns[:1] == ["agent phrase"])
 
 
+def _mediators_of_discourse(view: SentenceView, match: PhraseMatch[Trigger], lexicon: Lexicon,
+                            args: Arguments) -> bool:
+    """"the mediators", "الوسطاء" with no owner: the mediators the text already named, not the
+    subject of their clause ("Hamas accepted the mediators' proposal"). Only a weak clause-level
+    actor is set aside; "Qatar acted as a mediator" (indefinite) keeps its subject."""
+    if not args.actors or args.patterns[0] in _OWN_AGENT_PATTERNS:
+        return False
+    if not _is_role_word(view, match, lexicon):
+        return False
+    token = view.tokens[match.start]
+    if view.language == "ar":
+        return token.key.lstrip("وف").startswith(("ال", "لل"))
+    return match.start > 0 and view.tokens[match.start - 1].key == "the"
+
+
+def _is_role_word(view: SentenceView, match: PhraseMatch[Trigger], lexicon: Lexicon) -> bool:
+    """Whether the trigger is a role noun ("mediators", "الوسطاء"), not the action's name."""
+    found = lexicon.actors.index.match_at(view.tokens, match.start)
+    return found is not None and any(isinstance(v, Role) for v in found.values)
+
+
+def _hosts_the_talks(view: SentenceView, talks: PhraseMatch[Trigger],
+                     host: PhraseMatch[Trigger]) -> bool:
+    """"talks hosted by Turkey", "مفاوضات شاقة استضافتها الدوحة": whoever hosts the talks others
+    hold right before mediates between them (see ``_with_sentence_parties``)."""
+    hosting, held = host.values[0], talks.values[0]
+    if hosting.cameo not in HOSTING_CAMEO or held.event != "CONSULT" or held.mode == "mediate":
+        return False
+    gap = range(talks.end, host.start)
+    if len(gap) > 1 or any(view.mention_covering(j) for j in gap):
+        return False
+    return view.language == "ar" or view.has_role(host.end, "agent_prep")
+
+
 def _third_party_mediation(args: Arguments, trigger: Trigger) -> Arguments | None:
     """"Egypt reached a truce between Israel and Islamic Jihad": an actor bringing about an
     agreement or talks between two others mediates between them, and the parties agree.
-    ``args`` becomes the parties' own event; the mediation is returned."""
-    if trigger.mode == "mediate" or trigger.event not in THIRD_PARTY_EVENTS:
-        return None
-    if "between" not in args.patterns or len(args.recipients) < 2 or not args.actors:
+    ``args`` becomes the parties' own event; the mediation is returned. "Egypt met both sides",
+    "was in contact with the two sides": talking to both sides of a dispute is mediating too, and
+    the meeting stays the actor's own."""
+    if trigger.mode == "mediate" or trigger.event not in THIRD_PARTY_EVENTS or not args.actors:
         return None
     parties = {m.entity.id for m in args.recipients}
     if parties & {m.entity.id for m in args.actors}:
         return None
-    mediation = Arguments(list(args.actors), list(args.recipients), args.strength,
-                          [*args.patterns, "third party"])
-    args.actors, args.recipients = args.recipients[:1], args.recipients[1:]
-    return mediation
+    both_sides = any(m.kind == "collective" for m in args.recipients)
+    if "between" in args.patterns and (len(args.recipients) >= 2 or both_sides):
+        mediation = Arguments(list(args.actors), list(args.recipients), args.strength,
+                              [*args.patterns, "third party"])
+        args.actors, args.recipients = args.recipients[:1], args.recipients[1:]
+        return mediation
+    if trigger.event == "CONSULT" and both_sides and not any(
+            m.kind == "collective" for m in args.actors):
+        return Arguments(list(args.actors), list(args.recipients), args.strength,
+                         [*args.patterns, "both sides"])
+    return None
+
+
+def _channel(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
+    """The actors after "through", "via", "عبر" right after a trigger (or after the role
+    mention the trigger lies in): "indirect talks through Oman", "رسائل عبر الوسطاء"."""
+    covering = view.mention_covering(match.start)
+    after = max(match.end, covering.token_end if covering else 0)
+    for _start, end in view.words_with_role("mediator_prep", after, after + 1):
+        while view.has_role(end, "determiner"):
+            end += 1
+        first = view.mention_starting(end)
+        if first is not None and first.kind != "collective" and (
+                first.kind != "adjective" or view.language == "en"):
+            return view.coordinated(first)
+    return []
+
+
+def _with_channel(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
+                  args: Arguments) -> None:
+    """"Israel sent messages to Hamas through Egypt": whoever a mediation goes through is the
+    mediator, and whoever acted otherwise is a party."""
+    if trigger.cameo not in MEDIATION_ACTS:
+        return
+    channel = _channel(view, match)
+    if not channel:
+        return
+    ids = {m.entity.id for m in channel}
+    others = [m for m in args.actors + args.recipients if m.entity.id not in ids]
+    args.actors, args.recipients = [], []
+    args.use("actors", channel, 0.85, "mediator preposition")
+    if others:
+        args.use("recipients", others, 0.75, "parties of a channel")
+
+
+def _channel_mediation(view: SentenceView, match: PhraseMatch[Trigger], args: Arguments,
+                       trigger: Trigger) -> Arguments | None:
+    """"Iran and the US held indirect talks through Oman", "محادثات عبر سلطنة عمان": talks that
+    go through a third party are its mediation between those who talk."""
+    if trigger.event != "CONSULT" or trigger.mode == "mediate":
+        return None
+    channel = _channel(view, match)
+    ids = {m.entity.id for m in channel}
+    parties = [m for m in args.actors + args.recipients if m.entity.id not in ids]
+    if not channel or not parties:
+        return None
+    return Arguments(channel, parties, min(args.strength or 0.85, 0.85),
+                     [*args.patterns, "mediator preposition"])
+
+
+def _widen_mediators(view: SentenceView, args: Arguments) -> None:
+    """"Egyptian and Qatari mediators", "الوسطاء المصريون والقطريون", "بوساطة مصرية قطرية",
+    "برعاية سعودية أمريكية": adjectives coordinated before a mediator or following it, with or
+    without "and", name mediators too."""
+    widened: list[Mention] = []
+    for mention in args.actors:
+        group = view.with_preceding_adjectives(view.coordinated(mention))
+        for member in [*group, *_adjective_run(view, group[-1])]:
+            if member not in widened:
+                widened.append(member)
+    args.actors = widened
+
+
+def _adjective_run(view: SentenceView, mention: Mention) -> list[Mention]:
+    """Nationality adjectives straight after a mention, with no conjunction ("المصرية القطرية");
+    a hyphen may join them ("Saudi-US")."""
+    run: list[Mention] = []
+    end = mention.token_end
+    while True:
+        if end < len(view.tokens) and view.tokens[end].text in {"-", "–", "/"}:
+            end += 1
+        following = view.mention_starting(end)
+        if following is None or following.kind != "adjective":
+            return run
+        run.append(following)
+        end = following.token_end
+
+
+def _with_sentence_parties(events: list[SentenceEvent]) -> None:
+    """"Israel and Hamas reached a truce with Egyptian mediation", "وقعت أرمينيا وأذربيجان
+    الاتفاق الذي رعته واشنطن": a mediation that names no parties mediates between the sides
+    of the nearest other event of its sentence (before it, else after it) that has two
+    (mediators left out), else the one side it names ("Qatari mediators met Hamas leaders"; the
+    discourse stage adds the other)."""
+    for event in events:
+        if event.trigger.mode != "mediate" or event.trigger.cameo not in MEDIATION_ACTS or (
+                event.arguments.recipients or not event.arguments.actors):
+            continue
+        mediators = {m.entity.id for m in event.arguments.actors}
+        options = []
+        for other in events:
+            if other.trigger.mode == "mediate":
+                continue
+            sides = [m for m in other.arguments.actors + other.arguments.recipients
+                     if m.entity.id not in mediators]
+            if sides:
+                two = len({m.entity.id for m in sides}) >= 2 or any(
+                    m.kind == "collective" for m in sides)
+                after = other.tokens[0] > event.tokens[0]
+                options.append((not two, after, abs(other.tokens[0] - event.tokens[0]), sides))
+        if options:
+            event.arguments.use("recipients", min(options, key=lambda o: o[:3])[3], 0.7,
+                                "sides of the sentence's other event")
+            event.confidence = _confidence(event.arguments, event.trigger)
+
+
+def _with_answers(view: SentenceView, events: list[SentenceEvent],
+                  lexicon: Lexicon) -> list[SentenceEvent]:
+    """"Ethiopia accepted Kenya's mediation", "رفض السودان الوساطة الكينية", "عرضت تركيا
+    الوساطة": a verb whose object is a mediation (or an offer of one) answers it. The verb's
+    event becomes the answer (accept 038, reject 126, ask for 108) toward the mediator, or the
+    verb and the noun make one idiom split by its subject (VSO: "عرضت تركيا الوساطة" is
+    "عرض الوساطة", an offer, 039)."""
+    out: list[SentenceEvent] = []
+    for event in events:
+        mediation = event.trigger.mode == "mediate" and event.trigger.cameo in MEDIATION_ACTS
+        if not mediation or event.trigger.pos != "noun":
+            out.append(event)
+            continue
+        answer = None if _is_role_word(view, _as_match(event), lexicon) else _answering_verb(
+            view, out, event)
+        if answer is not None:
+            out[out.index(answer)] = _answered(answer, event)
+            continue
+        out.append(_split_idiom(view, event, lexicon) or event)
+    return out
+
+
+def _as_match(event: SentenceEvent) -> PhraseMatch[Trigger]:
+    return PhraseMatch(event.tokens[0], event.tokens[1], (event.trigger,))
+
+
+def _answering_verb(view: SentenceView, before: list[SentenceEvent],
+                    mediation: SentenceEvent) -> SentenceEvent | None:
+    for event in reversed(before):
+        if event.tokens[1] > mediation.tokens[0]:
+            continue  # the third-party mediation of the noun itself
+        answers = (event.trigger.event in MEDIATION_ANSWERS and event.trigger.mode != "mediate"
+                   and event.trigger.pos != "noun")
+        gap = range(event.tokens[1], mediation.tokens[0])
+        if answers and len(gap) <= _ANSWER_GAP and all(_object_filler(view, j) for j in gap):
+            return event
+        return None
+    return None
+
+
+def _object_filler(view: SentenceView, j: int) -> bool:
+    """Words that may stand between a verb and the mediation it answers: its subject (VSO),
+    the mediator's name ("Kenya's"), determiners and glue ("any", "the", "an offer of")."""
+    return (view.mention_covering(j) is not None or view.has_role(j, "determiner")
+            or _is_glue(view, j) or view.tokens[j].text in {"'s", "’s"})
+
+
+def _answered(answer: SentenceEvent, mediation: SentenceEvent) -> SentenceEvent:
+    event_type, cameo = MEDIATION_ANSWERS[answer.trigger.event]
+    trigger = replace(answer.trigger, event=event_type, cameo=cameo, mode="mediate",
+                      context=("diplomatic",))
+    args = answer.arguments
+    ids = {m.entity.id for m in args.actors}
+    mediators = [m for m in mediation.arguments.actors if m.entity.id not in ids]
+    if mediators:
+        args = Arguments(list(args.actors), mediators, args.strength,
+                         [*args.patterns, "mediator of the answered mediation"])
+    return replace(answer, trigger=trigger, arguments=args,
+                   confidence=_confidence(args, trigger))
+
+
+def _split_idiom(view: SentenceView, noun: SentenceEvent,
+                 lexicon: Lexicon) -> SentenceEvent | None:
+    """A mediation idiom whose verb stands before the subject list and whose noun after it:
+    "عرضت تركيا الوساطة", "قبلت إثيوبيا وساطة كينيا"."""
+    subject = _list_ending_at(view, noun.tokens[0])
+    if not subject or subject[0].token_start == 0:
+        return None
+    verb = subject[0].token_start - 1
+    words = [view.tokens[verb], *view.tokens[noun.tokens[0]:noun.tokens[1] + 2]]
+    match = next((m for m, _ in find_triggers(words, lexicon.triggers[view.language],
+                                               view.language) if m.start == 0), None)
+    if match is None or match.end < 2 or match.values[0].mode != "mediate":
+        return None
+    trigger = match.values[0]
+    if trigger.cameo == noun.trigger.cameo:
+        return None
+    ids = {m.entity.id for m in subject}
+    if trigger.cameo in MEDIATION_ACTS:
+        recipients = list(noun.arguments.recipients)
+    else:
+        recipients = [m for m in noun.arguments.actors if m.entity.id not in ids]
+    args = Arguments(subject, [m for m in recipients if m.entity.id not in ids], 0.85,
+                     ["subject inside a split idiom"])
+    span = _span(view, verb, noun.tokens[1])
+    return SentenceEvent(trigger, span, args, noun.modality, _confidence(args, trigger),
+                         (verb, noun.tokens[1]))
+
+
+def _list_ending_at(view: SentenceView, end: int) -> list[Mention]:
+    """The actor list whose last member ends right before token ``end``."""
+    last = next((m for m in view.mentions if m.token_end == end and m.kind != "adjective"), None)
+    return view.list_through(last) if last is not None else []
 
 
 def _saying_role(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:
@@ -162,16 +428,24 @@ def _without_topics(view: SentenceView,
                     matches: list[tuple[PhraseMatch[Trigger], bool]]
                     ) -> list[tuple[PhraseMatch[Trigger], bool]]:
     """Drop triggers that only name the topic of a neighbouring one: Arabic and English "talks
-    on a ceasefire" (the second), English compounds "ceasefire talks" (the first)."""
+    on a ceasefire" (the second), English compounds "ceasefire talks" (the first). A mediation
+    is never a topic: "rejected the mediation" answers it (see ``_with_answers``), "اتفاق بوساطة
+    مصر" and "التقى الوسطاء" name the mediator."""
     dropped: set[int] = set()
     for n in range(1, len(matches)):
         head, match = matches[n - 1][0], matches[n][0]
         if view.language == "en" and _is_noun_compound(head, match):
-            dropped.add(n - 1)
+            dropped.add(n if _is_mediation(head) else n - 1)
+        elif _is_mediation(match):
+            continue
         elif _is_topic_of(view, head, match) or (n - 1 in dropped and _continues_topics(
                 view, head, match)):
             dropped.add(n)
     return [pair for n, pair in enumerate(matches) if n not in dropped]
+
+
+def _is_mediation(match: PhraseMatch[Trigger]) -> bool:
+    return match.values[0].mode == "mediate"
 
 
 def _is_noun_compound(modifier: PhraseMatch[Trigger], head: PhraseMatch[Trigger]) -> bool:

@@ -22,7 +22,7 @@ from ..text.normalize import is_arabic
 _POSSESSIVE = {"'s", "’s"}
 PARTIES_ID = "?parties"
 OBJECT_PARTIES_ID = "?parties-object"  # "الطرفين": the parties as object, never as subject
-_OF = {"of"}
+_OF = {"of", "from"}  # "the foreign minister of Oman", "mediators from Egypt"
 _CAPITALISED = re.compile(r"^[A-Z][\w'’-]*$")
 
 

@@ -280,12 +280,13 @@ def _possessor(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | Non
 
 
 def _hyphen_agent(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:
-    """"EU-mediated talks", "Saudi-backed forces": the name before the hyphen acts."""
+    """"EU-mediated talks", "Saudi-backed forces", "an Egyptian-brokered truce": the name or
+    adjective before the hyphen acts."""
     j = match.start - 1
     if j < 1 or view.tokens[j].text != "-" or view.tokens[j].end != view.tokens[match.start].start:
         return None
     mention = next((m for m in view.mentions if m.token_end == j), None)
-    return mention if mention and _usable(mention) else None
+    return mention if mention and _usable(mention, allow_adjective=True) else None
 
 
 def _complement_subject(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:

@@ -31,10 +31,12 @@ MEDIATION = Trigger(event="CONSULT", cameo="045", pos="noun", mode="mediate",
                     context=("diplomatic",))
 # Answering a mediation or an offer of one (CAMEO): accepting it is 038, rejecting it 126, asking
 # for it 108; the event type of the verb that answers -> the type and code of the answer.
+# Welcoming (SUPPORT) an offer to mediate accepts it too.
 MEDIATION_ANSWERS = {"CONCEDE": ("AGREE", "038"), "AGREE": ("AGREE", "038"),
                      "REJECT": ("REJECT", "126"), "REQUEST": ("REQUEST", "108")}
 MEDIATION_ACTS = {"045", "039"}  # the mediator acts: mediating, offering to
 _ANSWER_GAP = 4
+_CHANNEL_GAP = 4
 # patterns that find a trigger's own agent, not merely the subject of its clause
 _OWN_AGENT_PATTERNS = {"agent phrase", "phrase complement", "nominal agent", "role noun",
                        "hyphenated agent"}
@@ -126,7 +128,11 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
         if _facilitated_talks(args, trigger):
             trigger = MEDIATION
         if trigger.mode == "mediate":
-            if _mediators_of_discourse(view, match, lexicon, args):
+            named = _apposed_mediators(view, match, lexicon) or _absolute_subject(view, match)
+            if named and (not args.patterns or args.patterns[0] not in _OWN_AGENT_PATTERNS):
+                args.actors = []
+                args.use("actors", named, 0.8, "apposition")
+            elif _mediators_of_discourse(view, match, lexicon, args):
                 args.actors = []  # "وافقت حماس على مقترح الوسطاء": not Hamas; see discourse.py
             _with_channel(view, match, trigger, args)
             _widen_mediators(view, args)
@@ -139,7 +145,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
                                         _confidence(mediation, trigger), where))
         events.append(SentenceEvent(trigger, span, args, modality, _confidence(args, trigger),
                                     where))
-    _with_sentence_parties(events)
+    _with_sentence_parties(view, events)
     return _with_answers(view, events, lexicon)
 
 
@@ -163,6 +169,40 @@ def _mediators_of_discourse(view: SentenceView, match: PhraseMatch[Trigger], lex
     if view.language == "ar":
         return token.key.lstrip("وف").startswith(("ال", "لل"))
     return match.start > 0 and view.tokens[match.start - 1].key == "the"
+
+
+def _apposed_mediators(view: SentenceView, match: PhraseMatch[Trigger],
+                       lexicon: Lexicon) -> list[Mention]:
+    """"the mediators, Egypt and Qatar", "mediators Egypt and Qatar", "Qatar and Egypt, the main
+    mediators,": names in apposition to a mediator noun are the mediators."""
+    if match.values[0].pos != "noun" or not _is_role_word(view, match, lexicon):
+        return []
+    after = match.end + (match.end < len(view.tokens) and view.tokens[match.end].text == ",")
+    following = view.mention_starting(after)
+    if following is not None and following.kind in {"name", "metonym"}:
+        return view.coordinated(following)
+    j = match.start - 1
+    while (j > 0 and match.start - j <= 3 and view.tokens[j].text not in {",", "،"}
+           and view.mention_covering(j) is None
+           and (view.has_role(j, "determiner") or view.tokens[j].text.islower())):
+        j -= 1  # "the main", "the two"
+    if j <= 0 or view.tokens[j].text not in {",", "،"}:
+        return []
+    preceding = next((m for m in view.mentions if m.token_end == j), None)
+    if preceding is not None and preceding.kind in {"name", "metonym"}:
+        return view.list_through(preceding, view.clause_limits(j)[0])
+    return []
+
+
+def _absolute_subject(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
+    """"With Oman mediating, Iran and the US held talks": the actor between "with" and an
+    English -ing form is its subject."""
+    if view.language != "en" or not view.tokens[match.start].key.endswith("ing"):
+        return []
+    before = next((m for m in view.mentions if m.token_end == match.start), None)
+    if before is None or view.governing_preposition(before) != "recipient_prep":
+        return []
+    return view.list_through(before)
 
 
 def _is_role_word(view: SentenceView, match: PhraseMatch[Trigger], lexicon: Lexicon) -> bool:
@@ -209,11 +249,15 @@ def _third_party_mediation(args: Arguments, trigger: Trigger) -> Arguments | Non
 
 
 def _channel(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
-    """The actors after "through", "via", "عبر" right after a trigger (or after the role
-    mention the trigger lies in): "indirect talks through Oman", "رسائل عبر الوسطاء"."""
+    """The actors after "through", "via", "عبر" a few words after a trigger (or after the role
+    mention the trigger lies in): "indirect talks through Oman", "محادثات غير مباشرة في مسقط
+    عبر وزير الخارجية العماني"."""
     covering = view.mention_covering(match.start)
     after = max(match.end, covering.token_end if covering else 0)
-    for _start, end in view.words_with_role("mediator_prep", after, after + 1):
+    for start, end in view.words_with_role("mediator_prep", after, after + _CHANNEL_GAP + 1):
+        if any(view.mention_covering(j) or j in view.strong_boundaries
+               for j in range(after, start)):
+            return []  # only glue and places ("في مسقط", "in Muscat") stand between
         while view.has_role(end, "determiner"):
             end += 1
         first = view.mention_starting(end)
@@ -283,17 +327,20 @@ def _adjective_run(view: SentenceView, mention: Mention) -> list[Mention]:
         end = following.token_end
 
 
-def _with_sentence_parties(events: list[SentenceEvent]) -> None:
+def _with_sentence_parties(view: SentenceView, events: list[SentenceEvent]) -> None:
     """"Israel and Hamas reached a truce with Egyptian mediation", "وقعت أرمينيا وأذربيجان
     الاتفاق الذي رعته واشنطن": a mediation that names no parties mediates between the sides
     of the nearest other event of its sentence (before it, else after it) that has two
     (mediators left out), else the one side it names ("Qatari mediators met Hamas leaders"; the
-    discourse stage adds the other)."""
+    discourse stage adds the other). "The two sides" it names are those two, when there are."""
     for event in events:
+        named = [m for m in event.arguments.recipients if m.kind != "collective"]
         if event.trigger.mode != "mediate" or event.trigger.cameo not in MEDIATION_ACTS or (
-                event.arguments.recipients or not event.arguments.actors):
+                named or not event.arguments.actors):
             continue
+        _with_verb_subject(event, events)
         mediators = {m.entity.id for m in event.arguments.actors}
+        collective = event.arguments.recipients
         options = []
         for other in events:
             if other.trigger.mode == "mediate":
@@ -305,10 +352,47 @@ def _with_sentence_parties(events: list[SentenceEvent]) -> None:
                     m.kind == "collective" for m in sides)
                 after = other.tokens[0] > event.tokens[0]
                 options.append((not two, after, abs(other.tokens[0] - event.tokens[0]), sides))
+        if collective:  # "carrying messages between the two delegations" of this sentence
+            options = [option for option in options if not option[0]]
         if options:
+            event.arguments.recipients = []
             event.arguments.use("recipients", min(options, key=lambda o: o[:3])[3], 0.7,
                                 "sides of the sentence's other event")
-            event.confidence = _confidence(event.arguments, event.trigger)
+        elif not collective and (sides := _clause_sides(view, event, mediators)):
+            # "تبادلت روسيا وأوكرانيا الأسرى بوساطة إماراتية": no trigger for their own act
+            event.arguments.use("recipients", sides, 0.6, "subjects of the clause")
+        event.confidence = _confidence(event.arguments, event.trigger)
+
+
+def _clause_sides(view: SentenceView, event: SentenceEvent, mediators: set[str]) -> list[Mention]:
+    """Two or more actors coordinated at the start of the mediation's clause, before it."""
+    start = view.clause_limits(event.tokens[0])[0]
+    for mention in view.ordered_mentions:
+        if mention.token_start >= event.tokens[0] or mention.token_start > start + 3:
+            return []
+        if mention.token_start < start or view.governing_preposition(mention) is not None:
+            continue
+        sides = [m for m in view.coordinated(mention) if m.token_end <= event.tokens[0]]
+        if len({m.entity.id for m in sides} - mediators) >= 2:
+            return [m for m in sides if m.entity.id not in mediators]
+        return []
+    return []
+
+
+def _with_verb_subject(mediation: SentenceEvent, events: list[SentenceEvent]) -> None:
+    """"التقى المبعوث الأمريكي مسؤولين إسرائيليين ولبنانيين في إطار جهود الوساطة": the clause
+    subject guessed for a mediation noun is the object of the clause's verb; the verb's own
+    subject mediates."""
+    args = mediation.arguments
+    if args.patterns[:1] != ["clause subject"]:
+        return
+    ids = {m.entity.id for m in args.actors}
+    for other in events:
+        objects = {m.entity.id for m in other.arguments.recipients}
+        if (other.tokens[0] < mediation.tokens[0] and other.trigger.mode != "mediate"
+                and other.arguments.actors and ids <= objects):
+            args.actors = list(other.arguments.actors)
+            return
 
 
 def _with_answers(view: SentenceView, events: list[SentenceEvent],
@@ -343,7 +427,8 @@ def _answering_verb(view: SentenceView, before: list[SentenceEvent],
         if event.tokens[1] > mediation.tokens[0]:
             continue  # the third-party mediation of the noun itself
         answers = (event.trigger.event in MEDIATION_ANSWERS and event.trigger.mode != "mediate"
-                   and event.trigger.pos != "noun")
+                   and event.trigger.pos != "noun") or (
+            event.trigger.event == "SUPPORT" and mediation.trigger.cameo == "039")
         gap = range(event.tokens[1], mediation.tokens[0])
         if answers and len(gap) <= _ANSWER_GAP and all(_object_filler(view, j) for j in gap):
             return event
@@ -359,7 +444,7 @@ def _object_filler(view: SentenceView, j: int) -> bool:
 
 
 def _answered(answer: SentenceEvent, mediation: SentenceEvent) -> SentenceEvent:
-    event_type, cameo = MEDIATION_ANSWERS[answer.trigger.event]
+    event_type, cameo = MEDIATION_ANSWERS.get(answer.trigger.event, ("AGREE", "038"))
     trigger = replace(answer.trigger, event=event_type, cameo=cameo, mode="mediate",
                       context=("diplomatic",))
     args = answer.arguments

@@ -232,6 +232,8 @@ def _third_party_mediation(args: Arguments, trigger: Trigger) -> Arguments | Non
     the meeting stays the actor's own."""
     if trigger.mode == "mediate" or trigger.event not in THIRD_PARTY_EVENTS or not args.actors:
         return None
+    if any(m.kind == "collective" for m in args.actors):
+        return None  # "توصل الجانبان إلى هدنة بين ...": the two sides are the parties
     parties = {m.entity.id for m in args.recipients}
     if parties & {m.entity.id for m in args.actors}:
         return None

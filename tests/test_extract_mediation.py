@@ -170,3 +170,25 @@ def test_welcoming_an_offer_to_mediate_accepts_it(extract):
 def test_calling_on_the_mediators_is_not_asking_for_mediation(extract):
     events = extract("دعت حماس الوسطاء إلى الضغط على إسرائيل.", "ar")
     assert not [e for e in events if e.cameo == "108"]
+
+
+def test_co_mediators_joined_to_the_host(extract):
+    text = ("توصلت إسرائيل وحماس إلى اتفاق بعد مفاوضات شاقة استضافتها الدوحة بمشاركة مصر "
+            "والولايات المتحدة.")
+    found = mediation(extract(text, "ar"))
+    assert names(found.actors) == {"Qatar", "Egypt", "United States"}
+    assert names(found.recipients) == {"Israel", "Hamas"}
+
+
+def test_a_meeting_arranged_by_a_third_party(extract):
+    text = "التقى الرئيس الكونغولي ونظيره الرواندي في لقاء مفاجئ رتبه أمير قطر."
+    found = mediation(extract(text, "ar"))
+    assert {m.entity.country for m in found.actors} == {"QAT"}
+    assert {m.entity.country for m in found.recipients} == {"COD", "RWA"}
+
+
+def test_a_relative_clause_after_a_list_of_mediators(extract):
+    text = "Iraq and Oman, which hosted earlier talks between Riyadh and Tehran, welcomed the deal."
+    found = mediation(extract(text, "en"))
+    assert names(found.actors) == {"Iraq", "Oman"}
+    assert names(found.recipients) == {"Saudi Arabia", "Iran"}

@@ -370,7 +370,7 @@ def _relative_antecedent(view: SentenceView, verb_start: int) -> list[Mention]:
                 k -= 1
             for mention in view.mentions:
                 if mention.token_end == k + 1 and _usable(mention):
-                    return [mention]
+                    return view.list_through(mention)  # "Iraq and Oman, which hosted"
     return []
 
 

@@ -304,14 +304,27 @@ def _channel_mediation(view: SentenceView, match: PhraseMatch[Trigger], args: Ar
 def _widen_mediators(view: SentenceView, args: Arguments) -> None:
     """"Egyptian and Qatari mediators", "الوسطاء المصريون والقطريون", "بوساطة مصرية قطرية",
     "برعاية سعودية أمريكية": adjectives coordinated before a mediator or following it, with or
-    without "and", name mediators too."""
+    without "and", name mediators too, and so do those joined by "بمشاركة", "alongside"."""
     widened: list[Mention] = []
     for mention in args.actors:
         group = view.with_preceding_adjectives(view.coordinated(mention))
-        for member in [*group, *_adjective_run(view, group[-1])]:
+        group += _adjective_run(view, group[-1])
+        for member in [*group, *_co_agents(view, group[-1])]:
             if member not in widened:
                 widened.append(member)
     args.actors = widened
+
+
+def _co_agents(view: SentenceView, last: Mention) -> list[Mention]:
+    """"استضافتها الدوحة بمشاركة مصر والولايات المتحدة", "Qatar, alongside Egypt and the US":
+    those who mediate together with the mediator."""
+    end = last.token_end + (last.token_end < len(view.tokens)
+                            and view.tokens[last.token_end].text in {",", "،"})
+    for _start, stop in view.words_with_role("co_agent", end, end + 1):
+        following = view.mention_starting(stop)
+        if following is not None and following.kind != "collective":
+            return view.coordinated(following)
+    return []
 
 
 def _adjective_run(view: SentenceView, mention: Mention) -> list[Mention]:

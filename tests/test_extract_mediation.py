@@ -192,3 +192,18 @@ def test_a_relative_clause_after_a_list_of_mediators(extract):
     found = mediation(extract(text, "en"))
     assert names(found.actors) == {"Iraq", "Oman"}
     assert names(found.recipients) == {"Saudi Arabia", "Iran"}
+
+
+def test_in_contact_with_both_sides(extract):
+    text = ("قصفت إسرائيل مواقع لحركة الجهاد الإسلامي في غزة. "
+            "وتواصل القاهرة اتصالاتها مع الطرفين لتثبيت التهدئة.")
+    found = mediation(extract(text, "ar"))
+    assert names(found.actors) == {"Egypt"}
+    assert {m.entity.id for m in found.recipients} == {"ISR", "PIJ"}
+
+
+def test_offers_worded_as_proposals_and_readiness(extract):
+    for text in ("Egypt proposed to mediate between Ethiopia and Sudan.",
+                 "Egypt expressed readiness to mediate between Ethiopia and Sudan."):
+        found = mediation(extract(text, "en"), "039")
+        assert names(found.recipients) == {"Ethiopia", "Sudan"}

@@ -150,7 +150,7 @@ def _find_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: T
             args.use("actors", between[:1], 0.85, "between (first party)")
             args.use("recipients", between[1:], 0.85, "between")
         return
-    if trigger.pos == "phrase" and _ends_with_recipient_preposition(view, match):
+    if _ends_with_recipient_preposition(view, match):  # "in contact with", "اتصالاتها مع"
         following = _mention_right_after(view, match.end, allow_adjective=True)
         if following:
             args.use("recipients", view.coordinated(following), 0.9, "phrase object")

@@ -51,8 +51,8 @@ class Parties:
             return
         if is_meeting(event):
             self.participants = sides
-        elif _may_name_disputants(event, sides):
-            self.disputants = sides
+        elif _may_name_disputants(event, sides) and len({m.entity.id for m in sides}) == 2:
+            self.disputants = sides  # "the two sides" are two: not the four states that condemned
 
     def for_event(self, event: Event) -> list[Mention]:
         if is_dispute_event(event):

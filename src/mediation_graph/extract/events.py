@@ -122,7 +122,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
             subjects_by_clause.setdefault(clause_start, args.actors)
         span = _span(view, match.start, match.end)
         modality = modality_of(view, match, hits, future_prefix)
-        if n and _hosts_the_talks(view, kept[n - 1][0], match):
+        if _hosts_the_talks(view, [m for m, _ in matches], match):
             trigger = MEDIATION  # the host's object is the talks; their sides are the parties
             args = Arguments(args.actors, [], args.strength, args.patterns[:1])
         if _facilitated_talks(args, trigger):
@@ -211,12 +211,16 @@ def _is_role_word(view: SentenceView, match: PhraseMatch[Trigger], lexicon: Lexi
     return found is not None and any(isinstance(v, Role) for v in found.values)
 
 
-def _hosts_the_talks(view: SentenceView, talks: PhraseMatch[Trigger],
+def _hosts_the_talks(view: SentenceView, matches: list[PhraseMatch[Trigger]],
                      host: PhraseMatch[Trigger]) -> bool:
     """"talks hosted by Turkey", "مفاوضات شاقة استضافتها الدوحة": whoever hosts the talks others
-    hold right before mediates between them (see ``_with_sentence_parties``)."""
-    hosting, held = host.values[0], talks.values[0]
-    if hosting.cameo not in HOSTING_CAMEO or held.event != "CONSULT" or held.mode == "mediate":
+    hold right before (even talks that only frame another act: "اتفقتا في محادثات استضافتها
+    الصين") mediates between them (see ``_with_sentence_parties``)."""
+    talks = next((m for m in reversed(matches) if m.end <= host.start), None)
+    if host.values[0].cameo not in HOSTING_CAMEO or talks is None:
+        return False
+    held = talks.values[0]
+    if held.event != "CONSULT" or held.mode == "mediate":
         return False
     gap = range(talks.end, host.start)
     if len(gap) > 1 or any(view.mention_covering(j) for j in gap):
@@ -420,11 +424,11 @@ def _with_answers(view: SentenceView, events: list[SentenceEvent],
     out: list[SentenceEvent] = []
     for event in events:
         mediation = event.trigger.mode == "mediate" and event.trigger.cameo in MEDIATION_ACTS
-        if not mediation or event.trigger.pos != "noun":
+        if not mediation or event.trigger.pos == "phrase":
             out.append(event)
             continue
-        answer = None if _is_role_word(view, _as_match(event), lexicon) else _answering_verb(
-            view, out, event)
+        noun = event.trigger.pos == "noun" and not _is_role_word(view, _as_match(event), lexicon)
+        answer = _answering_verb(view, out, event) if noun else None
         if answer is not None:
             out[out.index(answer)] = _answered(answer, event)
             continue

@@ -207,3 +207,28 @@ def test_offers_worded_as_proposals_and_readiness(extract):
                  "Egypt expressed readiness to mediate between Ethiopia and Sudan."):
         found = mediation(extract(text, "en"), "039")
         assert names(found.recipients) == {"Ethiopia", "Sudan"}
+
+
+# --- what is not mediation ----------------------------------------------------------------------
+
+def test_welcoming_a_deal_between_others_is_no_mediation(extract):
+    events = extract("رحبت الأمم المتحدة بالاتفاق بين السودان وجنوب السودان.", "ar")
+    assert not [e for e in events if e.mode == "mediate"]
+
+
+def test_accusing_someone_of_blocking_mediation_is_no_mediation(extract):
+    events = extract("اتهمت إسرائيل حماس بعرقلة جهود الوساطة.", "ar")
+    assert not [e for e in events if e.mode == "mediate"]
+
+
+def test_a_summit_hosted_by_a_state_is_no_mediation(extract):
+    events = extract("The summit hosted by Saudi Arabia gathered Arab leaders in Riyadh.", "en")
+    assert not [e for e in events if e.mode == "mediate"]
+
+
+def test_other_channels_and_companions_are_no_mediation(extract):
+    for text, language in (("Biden spoke with Netanyahu via video link on Monday.", "en"),
+                           ("Hamas and Fatah officials met in Cairo alongside Egyptian officers.",
+                            "en"),
+                           ("استضافت القاهرة القمة العربية بمشاركة قادة الدول الأعضاء.", "ar")):
+        assert not [e for e in extract(text, language) if e.mode == "mediate"], text

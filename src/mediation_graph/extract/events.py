@@ -26,6 +26,7 @@ from .modality import Modality, find_cues, modality_of
 
 _TOPIC_GAP = 4
 HOSTING_CAMEO = {"043"}
+STANCE_EVENTS = {"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST"}
 THIRD_PARTY_EVENTS = {"AGREE", "RETREAT", "CONCEDE", "CONSULT"}
 MEDIATION = Trigger(event="CONSULT", cameo="045", pos="noun", mode="mediate",
                     context=("diplomatic",))
@@ -136,7 +137,10 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
                 args.actors = []  # "وافقت حماس على مقترح الوسطاء": not Hamas; see discourse.py
             _with_channel(view, match, trigger, args)
             _widen_mediators(view, args)
-        mediation = _third_party_mediation(args, trigger) or _channel_mediation(
+        topic = _topic_of_a_stance(args, events)
+        if topic and trigger.mode == "mediate":
+            args.actors = []  # "اتهمت إسرائيل حماس بعرقلة جهود الوساطة": not Israel's mediation
+        mediation = None if topic else _third_party_mediation(args, trigger) or _channel_mediation(
             view, match, args, trigger)
         where = (match.start, match.end)
         if mediation is not None:
@@ -211,6 +215,20 @@ def _is_role_word(view: SentenceView, match: PhraseMatch[Trigger], lexicon: Lexi
     return found is not None and any(isinstance(v, Role) for v in found.values)
 
 
+def _topic_of_a_stance(args: Arguments, earlier: list[SentenceEvent]) -> bool:
+    """"رحبت الأمم المتحدة بالاتفاق بين السودان وجنوب السودان", "Israel accused Hamas of
+    blocking the mediation": a noun whose only actor is the clause subject, when that subject
+    took a stance on it (welcomed, condemned, rejected, demanded) or is the one the stance is
+    about, is the topic of the stance, not that actor's own act: the UN does not mediate by
+    welcoming a deal."""
+    if args.patterns[:1] != ["clause subject"]:
+        return False
+    ids = {m.entity.id for m in args.actors}
+    return any(event.trigger.event in STANCE_EVENTS and event.trigger.pos != "noun" and (
+        ids <= {m.entity.id for m in event.arguments.actors}
+        or ids <= {m.entity.id for m in event.arguments.recipients}) for event in earlier)
+
+
 def _hosts_the_talks(view: SentenceView, matches: list[PhraseMatch[Trigger]],
                      host: PhraseMatch[Trigger]) -> bool:
     """"talks hosted by Turkey", "مفاوضات شاقة استضافتها الدوحة": whoever hosts the talks others
@@ -220,8 +238,8 @@ def _hosts_the_talks(view: SentenceView, matches: list[PhraseMatch[Trigger]],
     if host.values[0].cameo not in HOSTING_CAMEO or talks is None:
         return False
     held = talks.values[0]
-    if held.event != "CONSULT" or held.mode == "mediate":
-        return False
+    if held.event != "CONSULT" or held.mode is not None:
+        return False  # talks and meetings between parties, not summits or visits
     gap = range(talks.end, host.start)
     if len(gap) > 1 or any(view.mention_covering(j) for j in gap):
         return False

@@ -382,7 +382,8 @@ def _with_sentence_parties(view: SentenceView, events: list[SentenceEvent]) -> N
         for other in events:
             if other.trigger.mode == "mediate":
                 continue
-            sides = [m for m in other.arguments.actors + other.arguments.recipients
+            hosts = [] if other.trigger.cameo in HOSTING_CAMEO else other.arguments.actors
+            sides = [m for m in hosts + other.arguments.recipients  # a host is no party
                      if m.entity.id not in mediators]
             if sides:
                 two = len({m.entity.id for m in sides}) >= 2 or any(

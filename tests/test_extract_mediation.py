@@ -232,3 +232,24 @@ def test_other_channels_and_companions_are_no_mediation(extract):
                             "en"),
                            ("استضافت القاهرة القمة العربية بمشاركة قادة الدول الأعضاء.", "ar")):
         assert not [e for e in extract(text, language) if e.mode == "mediate"], text
+
+
+def test_hyphenated_nationalities_name_each_mediator(extract):
+    for text, language in (("The Egyptian-Qatari mediation between Israel and Hamas resumed.",
+                            "en"),
+                           ("The Saudi-US mediated talks between Sudan and South Sudan resumed.",
+                            "en"),
+                           ("تتواصل الوساطة المصرية-القطرية بين إسرائيل وحماس.", "ar")):
+        found = mediation(extract(text, language))
+        assert len(found.actors) == 2 and all(m.entity.linked for m in found.actors), text
+
+
+def test_two_mediators_in_the_dual(extract):
+    found = mediation(extract("التقى وفد حماس الوسيطين المصري والقطري في الدوحة.", "ar"))
+    assert names(found.actors) == {"Egypt", "Qatar"}
+    assert names(found.recipients) == {"Hamas"}
+
+
+def test_praising_a_role_in_mediation_is_not_the_praisers_mediation(extract):
+    events = extract("وأشاد البيت الأبيض بالدور القطري في الوساطة بين إسرائيل وحماس.", "ar")
+    assert not [e for e in events if e.mode == "mediate" and "United States" in names(e.actors)]

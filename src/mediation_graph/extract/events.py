@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..lexicon import Lexicon, PhraseIndex, PhraseMatch, Role, Trigger
+from ..lexicon import ActorName, Lexicon, PhraseIndex, PhraseMatch, Role, Trigger
 from ..model import Mention, Span, Token
-from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, strip_future
+from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, strip_future, word_keys
 from .arguments import Arguments, find_arguments
 from .clause import SentenceView
 from .modality import Modality, find_cues, modality_of
@@ -39,6 +39,9 @@ MEDIATION_ACTS = {"045", "039"}  # the mediator acts: mediating, offering to
 _ANSWER_GAP = 4
 _CHANNEL_GAP = 4
 # patterns that find a trigger's own agent, not merely the subject of its clause
+# patterns that take a noun's actor from its context: the clause subject, or the nearest actor
+# for a word read as carrying "her"/"its" (also "الوساطة", whose folded ة reads as ه)
+_CONTEXT_ACTOR_PATTERNS = {"clause subject", "possessive pronoun antecedent"}
 _OWN_AGENT_PATTERNS = {"agent phrase", "phrase complement", "nominal agent", "role noun",
                        "hyphenated agent"}
 
@@ -137,6 +140,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
                 args.actors = []  # "وافقت حماس على مقترح الوسطاء": not Hamas; see discourse.py
             _with_channel(view, match, trigger, args)
             _widen_mediators(view, args)
+            _with_compound_mediators(view, match, lexicon, args)
         topic = _topic_of_a_stance(args, events)
         if topic and trigger.mode == "mediate":
             args.actors = []  # "اتهمت إسرائيل حماس بعرقلة جهود الوساطة": not Israel's mediation
@@ -221,7 +225,7 @@ def _topic_of_a_stance(args: Arguments, earlier: list[SentenceEvent]) -> bool:
     took a stance on it (welcomed, condemned, rejected, demanded) or is the one the stance is
     about, is the topic of the stance, not that actor's own act: the UN does not mediate by
     welcoming a deal."""
-    if args.patterns[:1] != ["clause subject"]:
+    if not args.patterns or args.patterns[0] not in _CONTEXT_ACTOR_PATTERNS:
         return False
     ids = {m.entity.id for m in args.actors}
     return any(event.trigger.event in STANCE_EVENTS and event.trigger.pos != "noun" and (
@@ -347,6 +351,39 @@ def _co_agents(view: SentenceView, last: Mention) -> list[Mention]:
         if following is not None and following.kind != "collective":
             return view.coordinated(following)
     return []
+
+
+def _with_compound_mediators(view: SentenceView, match: PhraseMatch[Trigger], lexicon: Lexicon,
+                             args: Arguments) -> None:
+    """"Egyptian-Qatari mediation", "Saudi-US mediated talks", "الوساطة المصرية-القطرية": one
+    hyphenated word whose every part names an actor names each of them."""
+    split: list[Mention] = []
+    for mention in args.actors:
+        parts = (_compound_parts(view, mention.token_start, lexicon)
+                 if mention.token_end - mention.token_start == 1 else [])
+        split.extend(parts or [mention])
+    if not split:  # Arabic: the word after the noun is no mention of its own
+        split = _compound_parts(view, match.end, lexicon) if view.language == "ar" else []
+    args.actors = split
+
+
+def _compound_parts(view: SentenceView, j: int, lexicon: Lexicon) -> list[Mention]:
+    if j >= len(view.tokens) or "-" not in view.tokens[j].text.strip("-"):
+        return []
+    token, parts = view.tokens[j], []
+    offset = token.start
+    for piece in token.text.split("-"):
+        found = lexicon.actors.index.match_at(
+            [Token(piece, offset, offset + len(piece), word_keys(piece))], 0) if piece else None
+        names = [v for v in found.values if isinstance(v, ActorName)] if found else []
+        if not names:
+            return []
+        name = min(names, key=lambda n: n.kind == "adjective")  # a name beats an adjective
+        parts.append(Mention(Span(piece, offset, offset + len(piece)), name.entity,
+                             view.sentence.index, j, j + 1,
+                             "adjective" if name.kind == "adjective" else "name"))
+        offset += len(piece) + 1
+    return parts
 
 
 def _adjective_run(view: SentenceView, mention: Mention) -> list[Mention]:

@@ -253,3 +253,11 @@ def test_two_mediators_in_the_dual(extract):
 def test_praising_a_role_in_mediation_is_not_the_praisers_mediation(extract):
     events = extract("وأشاد البيت الأبيض بالدور القطري في الوساطة بين إسرائيل وحماس.", "ar")
     assert not [e for e in events if e.mode == "mediate" and "United States" in names(e.actors)]
+
+
+def test_messages_through_a_third_party(extract):
+    passed = mediation(extract("Israel passed messages to Hamas through Egypt.", "en"))
+    assert (names(passed.actors), names(passed.recipients)) == ({"Egypt"}, {"Israel", "Hamas"})
+    events = extract("Hamas and Israel exchanged messages through Qatar.", "en")
+    assert names(mediation(events).actors) == {"Qatar"}
+    assert all("Qatar" not in names(e.recipients) for e in events if e.mode != "mediate")

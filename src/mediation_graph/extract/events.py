@@ -283,9 +283,8 @@ def _channel(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
     covering = view.mention_covering(match.start)
     after = max(match.end, covering.token_end if covering else 0)
     for start, end in view.words_with_role("mediator_prep", after, after + _CHANNEL_GAP + 1):
-        if any(view.mention_covering(j) or j in view.strong_boundaries
-               for j in range(after, start)):
-            return []  # only glue and places ("في مسقط", "in Muscat") stand between
+        if any(_ends_channel_search(view, j) for j in range(after, start)):
+            return []  # only glue, places and recipients ("to Hamas", "في مسقط") stand between
         while view.has_role(end, "determiner"):
             end += 1
         first = view.mention_starting(end)
@@ -293,6 +292,19 @@ def _channel(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
                 first.kind != "adjective" or view.language == "en"):
             return view.coordinated(first)
     return []
+
+
+def _ends_channel_search(view: SentenceView, j: int) -> bool:
+    mention = view.mention_covering(j)
+    if mention is not None:
+        return view.governing_preposition(mention) != "recipient_prep"
+    return j in view.strong_boundaries
+
+
+def _recipients_before_channel(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
+    """"Israel passed messages to Hamas through Egypt": Hamas is a party too."""
+    return [m for m in view.mentions if match.end <= m.token_start < match.end + _CHANNEL_GAP
+            and view.governing_preposition(m) == "recipient_prep"]
 
 
 def _with_channel(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
@@ -305,7 +317,9 @@ def _with_channel(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trig
     if not channel:
         return
     ids = {m.entity.id for m in channel}
-    others = [m for m in args.actors + args.recipients if m.entity.id not in ids]
+    others = [m for m in args.actors + args.recipients + _recipients_before_channel(view, match)
+              if m.entity.id not in ids]
+    others = [m for n, m in enumerate(others) if m not in others[:n]]
     args.actors, args.recipients = [], []
     args.use("actors", channel, 0.85, "mediator preposition")
     if others:
@@ -323,6 +337,7 @@ def _channel_mediation(view: SentenceView, match: PhraseMatch[Trigger], args: Ar
     parties = [m for m in args.actors + args.recipients if m.entity.id not in ids]
     if not channel or not parties:
         return None
+    args.recipients = [m for m in args.recipients if m.entity.id not in ids]  # not talked to
     return Arguments(channel, parties, min(args.strength or 0.85, 0.85),
                      [*args.patterns, "mediator preposition"])
 

@@ -261,3 +261,19 @@ def test_messages_through_a_third_party(extract):
     events = extract("Hamas and Israel exchanged messages through Qatar.", "en")
     assert names(mediation(events).actors) == {"Qatar"}
     assert all("Qatar" not in names(e.recipients) for e in events if e.mode != "mediate")
+
+
+def test_efforts_toward_a_truce_between_others(extract):
+    arabic = mediation(extract(
+        "ونجحت الجهود المصرية في التوصل إلى تهدئة بين إسرائيل وحركة الجهاد الإسلامي.", "ar"))
+    assert names(arabic.actors) == {"Egypt"}
+    assert names(arabic.recipients) == {"Israel", "Palestinian Islamic Jihad"}
+    english = mediation(extract(
+        "Egyptian efforts to broker a truce between Israel and Hamas intensified.", "en"))
+    assert names(english.actors) == {"Egypt"}
+
+
+def test_efforts_toward_something_else_are_no_mediation(extract):
+    for text, language in (("تتواصل جهود الحكومة المصرية لإصلاح الاقتصاد.", "ar"),
+                           ("US efforts to impose sanctions on Iran failed.", "en")):
+        assert not [e for e in extract(text, language) if e.mode == "mediate"], text

@@ -38,6 +38,7 @@ MEDIATION_ANSWERS = {"CONCEDE": ("AGREE", "038"), "AGREE": ("AGREE", "038"),
 MEDIATION_ACTS = {"045", "039"}  # the mediator acts: mediating, offering to
 _ANSWER_GAP = 4
 _CHANNEL_GAP = 4
+_EFFORT_REACH = 5
 # patterns that find a trigger's own agent, not merely the subject of its clause
 # patterns that take a noun's actor from its context: the clause subject, or the nearest actor
 # for a word read as carrying "her"/"its" (also "الوساطة", whose folded ة reads as ه)
@@ -153,6 +154,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
                                         _confidence(mediation, trigger), where))
         events.append(SentenceEvent(trigger, span, args, modality, _confidence(args, trigger),
                                     where))
+    events = _with_efforts(view, events)
     _with_sentence_parties(view, events)
     return _with_answers(view, events, lexicon)
 
@@ -414,6 +416,42 @@ def _adjective_run(view: SentenceView, mention: Mention) -> list[Mention]:
             return run
         run.append(following)
         end = following.token_end
+
+
+def _with_efforts(view: SentenceView, events: list[SentenceEvent]) -> list[SentenceEvent]:
+    """"نجحت الجهود المصرية في التوصل إلى تهدئة بين إسرائيل والفصائل", "Egyptian efforts to
+    broker a truce": the owner of efforts toward a truce, a deal or talks between others
+    mediates between them (a mediation the efforts lead to gets them as its mediator)."""
+    out = list(events)
+    for start, end in view.words_with_role("effort", 0, len(view.tokens)):
+        owners = _effort_owners(view, start, end)
+        target = next((e for e in events if end <= e.tokens[0] <= end + _EFFORT_REACH
+                       and e.trigger.event in THIRD_PARTY_EVENTS), None)
+        if not owners or target is None:
+            continue
+        if target.trigger.mode == "mediate":
+            if not target.arguments.actors:
+                target.arguments.use("actors", owners, 0.7, "owner of the efforts")
+            continue
+        ids = {m.entity.id for m in owners}
+        sides = [m for m in target.arguments.actors + target.arguments.recipients
+                 if m.entity.id not in ids]
+        args = Arguments(owners, sides, 0.7, ["owner of the efforts"])
+        out.append(SentenceEvent(MEDIATION, _span(view, start, end), args, target.modality,
+                                 _confidence(args, MEDIATION), (start, end)))
+    return out
+
+
+def _effort_owners(view: SentenceView, start: int, end: int) -> list[Mention]:
+    """The adjective or name after an Arabic effort noun, the possessive or adjective before an
+    English one ("Egypt's efforts", "Egyptian efforts")."""
+    if view.language == "ar":
+        owner = view.mention_starting(end)
+        owners = view.coordinated(owner) if owner is not None else []
+        return owners + _adjective_run(view, owners[-1]) if owners else []
+    j = start - (start > 0 and view.tokens[start - 1].text in {"'s", "’s"})
+    owner = next((m for m in view.mentions if m.token_end == j), None)
+    return view.with_preceding_adjectives([owner]) if owner is not None else []
 
 
 def _with_sentence_parties(view: SentenceView, events: list[SentenceEvent]) -> None:

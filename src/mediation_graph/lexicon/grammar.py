@@ -11,7 +11,7 @@ GRAMMAR_COLUMNS = ("lang", "role", "forms")
 GRAMMAR_ROLES = ("recipient_prep", "agent_prep", "between", "relative", "boundary",
                  "coordinator", "passive_aux", "collective", "place_head", "topic_glue",
                  "resumptive", "collective_oblique", "light_verb", "determiner", "title",
-                 "complementizer", "mediator_prep", "co_agent")
+                 "complementizer", "mediator_prep", "co_agent", "effort")
 
 
 def load_grammar(path: Path, languages: tuple[str, ...]) -> dict[str, PhraseIndex[str]]:

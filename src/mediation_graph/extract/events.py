@@ -127,29 +127,10 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
             subjects_by_clause.setdefault(clause_start, args.actors)
         span = _span(view, match.start, match.end)
         modality = modality_of(view, match, hits, future_prefix)
-        if _hosts_the_talks(view, [m for m, _ in matches], match):
-            trigger = MEDIATION  # the host's object is the talks; their sides are the parties
-            args = Arguments(args.actors, [], args.strength, args.patterns[:1])
-        if _facilitated_talks(args, trigger):
-            trigger = MEDIATION
-        if trigger.mode == "mediate":
-            named = _apposed_mediators(view, match, lexicon) or _absolute_subject(view, match)
-            if named and (not args.patterns or args.patterns[0] not in _OWN_AGENT_PATTERNS):
-                args.actors = []
-                args.use("actors", named, 0.8, "apposition")
-            elif _mediators_of_discourse(view, match, lexicon, args):
-                args.actors = []  # "وافقت حماس على مقترح الوسطاء": not Hamas; see discourse.py
-            _with_channel(view, match, trigger, args)
-            _widen_mediators(view, args)
-            _with_compound_mediators(view, match, lexicon, args)
-        topic = _topic_of_a_stance(args, events)
-        if topic and trigger.mode == "mediate":
-            args.actors = []  # "اتهمت إسرائيل حماس بعرقلة جهود الوساطة": not Israel's mediation
-        mediation = None if topic else _third_party_mediation(args, trigger) or _channel_mediation(
-            view, match, args, trigger)
+        trigger, args = _as_mediation(view, [m for m, _ in matches], match, trigger, args)
+        mediation = _mediation_of(view, match, lexicon, trigger, args, events)
         where = (match.start, match.end)
         if mediation is not None:
-            _widen_mediators(view, mediation)
             events.append(SentenceEvent(MEDIATION, span, mediation, modality,
                                         _confidence(mediation, trigger), where))
         events.append(SentenceEvent(trigger, span, args, modality, _confidence(args, trigger),
@@ -157,6 +138,44 @@ def sentence_events(view: SentenceView, lexicon: Lexicon) -> list[SentenceEvent]
     events = _with_efforts(view, events)
     _with_sentence_parties(view, events)
     return _with_answers(view, events, lexicon)
+
+
+def _as_mediation(view: SentenceView, matches: list[PhraseMatch[Trigger]],
+                  match: PhraseMatch[Trigger], trigger: Trigger,
+                  args: Arguments) -> tuple[Trigger, Arguments]:
+    """Hosting the talks others hold, and talks held *by* someone, are that one's mediation."""
+    if _hosts_the_talks(view, matches, match):
+        # the host's object is the talks; their sides are the parties (_with_sentence_parties)
+        return MEDIATION, Arguments(args.actors, [], args.strength, args.patterns[:1])
+    if _facilitated_talks(args, trigger):
+        return MEDIATION, args
+    return trigger, args
+
+
+def _mediation_of(view: SentenceView, match: PhraseMatch[Trigger], lexicon: Lexicon,
+                  trigger: Trigger, args: Arguments,
+                  earlier: list[SentenceEvent]) -> Arguments | None:
+    """Settle a mediation trigger's mediators (in ``args``); for another trigger, the mediation
+    it reveals: a third party bringing about a deal or talks, or the channel talks go through."""
+    if trigger.mode == "mediate":
+        named = _apposed_mediators(view, match, lexicon) or _absolute_subject(view, match)
+        if named and (not args.patterns or args.patterns[0] not in _OWN_AGENT_PATTERNS):
+            args.actors = []
+            args.use("actors", named, 0.8, "apposition")
+        elif _mediators_of_discourse(view, match, lexicon, args):
+            args.actors = []  # "وافقت حماس على مقترح الوسطاء": not Hamas; see discourse.py
+        _with_channel(view, match, trigger, args)
+        _widen_mediators(view, args)
+        _with_compound_mediators(view, match, lexicon, args)
+    if _topic_of_a_stance(args, earlier):
+        if trigger.mode == "mediate":
+            args.actors = []  # "اتهمت إسرائيل حماس بعرقلة جهود الوساطة": not Israel's mediation
+        return None
+    mediation = _third_party_mediation(args, trigger) or _channel_mediation(
+        view, match, args, trigger)
+    if mediation is not None:
+        _widen_mediators(view, mediation)
+    return mediation
 
 
 def _facilitated_talks(args: Arguments, trigger: Trigger) -> bool:

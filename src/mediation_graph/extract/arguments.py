@@ -281,7 +281,7 @@ def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigg
             args.use("actors", view.coordinated(following), 0.9, "phrase complement")
             return
     if trigger.pos != "verb" and not _ends_with_recipient_preposition(view, match):
-        own = _nominal_agent(view, match)
+        own = _nominal_agent(view, match, scope_end)
         if own and _is_arabic_object_genitive(view, match, trigger, own[0]):
             own = []  # "اغتيال الحريري", "مقتل جندي": the genitive is whom it was done to
         if own:
@@ -342,7 +342,7 @@ def _find_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: T
             args.use("actors", between[:1], 0.85, "between (first party)")
             args.use("recipients", between[1:], 0.85, "between")
         return
-    if trigger.pos == "phrase" and _ends_with_recipient_preposition(view, match):
+    if _ends_with_recipient_preposition(view, match):  # "in contact with", "اتصالاتها مع"
         following = _mention_right_after(view, match.end, allow_adjective=True)
         if following:
             args.use("recipients", view.coordinated(following), 0.9, "phrase object")
@@ -418,12 +418,14 @@ def _mention_right_after(view: SentenceView, after: int, allow_adjective: bool) 
     return mention if mention and _usable(mention, allow_adjective) else None
 
 
-def _nominal_agent(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
+def _nominal_agent(view: SentenceView, match: PhraseMatch[Trigger],
+                   scope_end: int) -> list[Mention]:
     """Arabic: the adjective or genitive after the noun; English: the possessive or adjective
-    before it ("Egypt's mediation", "Israeli strikes")."""
+    before it ("Egypt's mediation", "Israeli strikes"). The Arabic one may stand one word
+    away, unless that word is the next trigger ("اتفاق بوساطة قطرية": Qatar mediates)."""
     if view.language == "ar":
         mention = view.mention_starting(match.end)
-        if mention is None and match.end < len(view.tokens) and not view.function_words.get(
+        if mention is None and match.end + 1 < scope_end and not view.function_words.get(
                 match.end) and not view.mention_covering(match.end):
             mention = view.mention_starting(match.end + 1)  # "الوساطة المستمرة من ..."
         if mention and view.governing_preposition(mention) is None and _usable(mention, True):
@@ -490,12 +492,13 @@ def _possessor(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | Non
 
 
 def _hyphen_agent(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:
-    """"EU-mediated talks", "Saudi-backed forces": the name before the hyphen acts."""
+    """"EU-mediated talks", "Saudi-backed forces", "an Egyptian-brokered truce": the name or
+    adjective before the hyphen acts."""
     j = match.start - 1
     if j < 1 or view.tokens[j].text != "-" or view.tokens[j].end != view.tokens[match.start].start:
         return None
     mention = next((m for m in view.mentions if m.token_end == j), None)
-    return mention if mention and _usable(mention) else None
+    return mention if mention and _usable(mention, allow_adjective=True) else None
 
 
 def _complement_subject(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
@@ -558,14 +561,17 @@ def _in_short_aside(view: SentenceView, j: int) -> bool:
 
 def _fronted_subject(view: SentenceView, verb_start: int) -> list[Mention]:
     """Arabic subject-verb order: an actor ending at most two words before the verb, in its
-    clause ("وقطر ترفض", "وكانت الخرطوم قد اتهمت جوبا"); the actor after the verb is then
-    its object."""
+    clause ("وقطر ترفض", "وكانت الخرطوم قد اتهمت جوبا"), with no relative pronoun between;
+    the actor after the verb is then its object."""
     clause_start = view.clause_limits(verb_start, soft=True)[0]
     for mention in view.mentions:
+        if any(view.has_role(j, "relative") for j in range(mention.token_end, verb_start)):
+            continue  # "الاتفاق الذي رعته واشنطن": the verb of a relative clause has its own
         if (clause_start <= mention.token_start and verb_start - 2 <= mention.token_end
                 <= verb_start and _can_be_subject(mention)
                 and view.governing_preposition(mention) is None):
-            return view.with_preceding_adjectives(view.coordinated(mention))
+            whole = view.list_through(mention, clause_start)  # "مصر وقطر والولايات المتحدة"
+            return view.with_preceding_adjectives(whole[:-1] + view.coordinated(mention))
     return []
 
 
@@ -587,7 +593,7 @@ def _relative_antecedent(view: SentenceView, verb_start: int) -> list[Mention]:
                 k -= 1
             for mention in view.mentions:
                 if mention.token_end == k + 1 and _usable(mention):
-                    return [mention]
+                    return view.list_through(mention)  # "Iraq and Oman, which hosted"
     return []
 
 

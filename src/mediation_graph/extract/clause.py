@@ -132,6 +132,19 @@ class SentenceView:
             break
         return group
 
+    def list_through(self, member: Mention, start: int = 0) -> list[Mention]:
+        """The actor list, starting at or after token ``start``, that runs up to ``member``:
+        "مصر وقطر والولايات المتحدة" for "وقطر"."""
+        for mention in self.ordered_mentions:
+            if mention.token_start < start:
+                continue
+            if mention.token_start > member.token_start:
+                break
+            group = self.coordinated(mention)
+            if member in group:
+                return group[:group.index(member) + 1]
+        return [member]
+
     def with_preceding_adjectives(self, group: list[Mention]) -> list[Mention]:
         """"Russian and Ukrainian delegations": adjectives coordinated before a list's head."""
         ordered = self.ordered_mentions

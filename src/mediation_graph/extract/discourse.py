@@ -5,7 +5,8 @@
   "negotiations between X and Y" or mediation); for anything else, the latest meeting's
   participants.
 - A mediation whose parties are not named in its sentence mediates between the document's
-  disputants.
+  disputants; one that names one of them mediates with the other as well; one whose mediators
+  are not named ("the mediators") is the latest named mediators'.
 - The same event said twice in a document is one event with several evidence spans.
 """
 
@@ -25,6 +26,7 @@ SHARED_ACTIONS = {"CONSULT", "AGREE", "COOPERATE"}
 FRAGMENTED_ACTS = {"ASSAULT", "PROTEST"}  # one act, often told by several words of a sentence
 HOSTING_CAMEO = {"043"}  # host a visit: hosting two parties at once is mediating between them
 DISPUTE_EVENTS = {"ASSAULT", "COERCE", "RETREAT", "THREATEN", "AGREE"}
+MEDIATOR_ACTS = {"045", "039"}  # the mediator acts: mediating, offering to
 NEGOTIATION_CAMEO = {"046", "045", "0356", "037", "038", "039", "0871", "081", "082", "0841"}
 
 
@@ -40,15 +42,18 @@ class Parties:
     disputants: list[Mention] = field(default_factory=list)
     participants: list[Mention] = field(default_factory=list)
     document_disputants: list[Mention] = field(default_factory=list)
+    mediators: list[Mention] = field(default_factory=list)  # of the latest mediation
 
     def observe(self, event: Event) -> None:
+        if event.mode == "mediate" and event.cameo in MEDIATOR_ACTS:
+            self.mediators = event.actors
         sides = parties_of(event)
         if len({m.entity.id for m in sides}) < 2:
             return
         if is_meeting(event):
             self.participants = sides
-        elif _may_name_disputants(event, sides):
-            self.disputants = sides
+        elif _may_name_disputants(event, sides) and len({m.entity.id for m in sides}) == 2:
+            self.disputants = sides  # "the two sides" are two: not the four states that condemned
 
     def for_event(self, event: Event) -> list[Mention]:
         if is_dispute_event(event):
@@ -104,6 +109,12 @@ def resolve_document(events: list[Event]) -> list[Event]:
             event.recipients = [_as_discourse_reference(m, event)
                                 for m in parties.disputants or parties.document_disputants]
             event.confidence = round(event.confidence * 0.85, 3)
+        if event.mode == "mediate" and event.cameo in MEDIATOR_ACTS and not event.actors:
+            # "the mediators", "الوسطاء الثلاثة": those the text named last
+            event.actors = [_as_discourse_reference(m, event) for m in parties.mediators]
+        if event.mode == "mediate" and len(event.recipients) == 1:
+            event.recipients += _other_sides(event.recipients[0], event,
+                                             parties.disputants or parties.document_disputants)
         if event.cameo in HOSTING_CAMEO and len({m.entity.id for m in event.recipients}) >= 2:
             # "Qatar hosted the two sides", "hosted talks between Riyadh and Tehran"
             event.mode, event.cameo = "mediate", "045"
@@ -186,6 +197,17 @@ def _resolve_collectives(mentions: list[Mention], parties: list[Mention],
                                resolved_from=party.span.text))
         event.confidence = round(event.confidence * 0.9, 3)
     return _unique(out)
+
+
+def _other_sides(side: Mention, event: Event, disputants: list[Mention]) -> list[Mention]:
+    """"Qatari mediators met Hamas leaders": a mediation that names one side of the dispute in
+    discourse mediates with the other side too."""
+    ids = {m.entity.id for m in disputants}
+    if side.entity.id not in ids or len(ids) < 2:
+        return []
+    return [_as_discourse_reference(m, event) for m in disputants
+            if m.entity.id != side.entity.id and m.entity.id not in
+            {a.entity.id for a in event.actors}]
 
 
 def _as_discourse_reference(party: Mention, event: Event) -> Mention:

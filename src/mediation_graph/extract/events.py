@@ -23,9 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..lexicon import Lexicon, PhraseIndex, PhraseMatch, Trigger
+from ..lexicon import ActorName, Lexicon, PhraseIndex, PhraseMatch, Role, Trigger
 from ..model import Mention, Span, Token
-from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, strip_future
+from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, strip_future, word_keys
 from .arguments import Arguments, find_arguments
 from .clause import USABLE_KINDS, SentenceView
 from .modality import CueHit, Modality, find_cues, modality_of
@@ -45,6 +45,23 @@ _REFUSAL_REACH = 2
 _DENIALS = {"denied", "denies", "deny", "denying"}
 _OBLIGATION_GAP = 3  # "must [fully] cooperate", "must [be ready to] mediate"
 _SPEAKER_REACH = 4  # "[the foreign ministry] said"
+HOSTING_CAMEO = {"043"}
+STANCE_EVENTS = {"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST"}
+# Answering a mediation or an offer of one (CAMEO): accepting it is 038, rejecting it 126, asking
+# for it 108; the event type of the verb that answers -> the type and code of the answer.
+# Welcoming (SUPPORT) an offer to mediate accepts it too.
+MEDIATION_ANSWERS = {"CONCEDE": ("AGREE", "038"), "AGREE": ("AGREE", "038"),
+                     "REJECT": ("REJECT", "126"), "REQUEST": ("REQUEST", "108")}
+MEDIATION_ACTS = {"045", "039"}  # the mediator acts: mediating, offering to
+_ANSWER_GAP = 4
+_CHANNEL_GAP = 4
+_EFFORT_REACH = 5
+# patterns that find a trigger's own agent, not merely the subject of its clause
+# patterns that take a noun's actor from its context: the clause subject, or the nearest actor
+# for a word read as carrying "her"/"its" (also "الوساطة", whose folded ة reads as ه)
+_CONTEXT_ACTOR_PATTERNS = {"clause subject", "possessive pronoun antecedent"}
+_OWN_AGENT_PATTERNS = {"agent phrase", "phrase complement", "nominal agent", "role noun",
+                       "hyphenated agent"}
 
 
 @dataclass
@@ -56,6 +73,7 @@ class SentenceEvent:
     arguments: Arguments
     modality: Modality
     confidence: float
+    tokens: tuple[int, int] = (0, 0)  # the trigger's token range in its sentence
 
 
 def find_triggers(tokens: Sequence[Token], index: PhraseIndex[Trigger],
@@ -150,7 +168,10 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
     subjects_by_clause: dict[int, list[Mention]] = {}
     for n, (match, future_prefix) in enumerate(kept):
         trigger = match.values[0]
-        next_start = kept[n + 1][0].start if n + 1 < len(kept) else len(view.tokens)
+        # a role noun that says a mediation ("التقى الوسطاء المصريون") is also the subject of
+        # the verb before it, so it does not end that verb's scope
+        next_start = next((m.start for m, _ in kept[n + 1:] if not _saying_role(view, m)),
+                          len(view.tokens))
         clause_start = view.clause_limits(match.start, soft=True)[0]
         earlier = [c for c in subjects_by_clause if c < clause_start]
         # a verb, not a noun, continues the previous sentence's subject ("وبحث مع نظيره")
@@ -161,7 +182,8 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
             if demand is not None:
                 events.append(SentenceEvent(trigger, _span(view, match.start, match.end), demand,
                                             modality_of(view, match, hits, False),
-                                            _confidence(demand, trigger)))
+                                            _confidence(demand, trigger),
+                                            (match.start, match.end)))
             continue
         args = find_arguments(view, match, trigger, next_start, previous_subject,
                               own_actor=_saying_role(view, match))
@@ -174,14 +196,55 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
         if language == "en" and modality.negated and _is_refusal(view, match, hits, modality,
                                                                    lexicon):
             trigger, modality.negated = REFUSAL, False
-        if _facilitated_talks(args, trigger):
-            trigger = MEDIATION
-        mediation = _third_party_mediation(args, trigger)
+        trigger, args = _as_mediation(view, [m for m, _ in matches], match, trigger, args)
+        mediation = _mediation_of(view, match, lexicon, trigger, args, events)
+        where = (match.start, match.end)
         if mediation is not None:
             events.append(SentenceEvent(MEDIATION, span, mediation, modality,
-                                        _confidence(mediation, trigger)))
-        events.append(SentenceEvent(trigger, span, args, modality, _confidence(args, trigger)))
-    return events
+                                        _confidence(mediation, trigger), where))
+        events.append(SentenceEvent(trigger, span, args, modality, _confidence(args, trigger),
+                                    where))
+    events = _with_efforts(view, events)
+    _with_sentence_parties(view, events)
+    return _with_answers(view, events, lexicon)
+
+
+def _as_mediation(view: SentenceView, matches: list[PhraseMatch[Trigger]],
+                  match: PhraseMatch[Trigger], trigger: Trigger,
+                  args: Arguments) -> tuple[Trigger, Arguments]:
+    """Hosting the talks others hold, and talks held *by* someone, are that one's mediation."""
+    if _hosts_the_talks(view, matches, match):
+        # the host's object is the talks; their sides are the parties (_with_sentence_parties)
+        return MEDIATION, Arguments(args.actors, [], args.strength, args.patterns[:1])
+    if _facilitated_talks(args, trigger):
+        return MEDIATION, args
+    return trigger, args
+
+
+def _mediation_of(view: SentenceView, match: PhraseMatch[Trigger], lexicon: Lexicon,
+                  trigger: Trigger, args: Arguments,
+                  earlier: list[SentenceEvent]) -> Arguments | None:
+    """Settle a mediation trigger's mediators (in ``args``); for another trigger, the mediation
+    it reveals: a third party bringing about a deal or talks, or the channel talks go through."""
+    if trigger.mode == "mediate":
+        named = _apposed_mediators(view, match, lexicon) or _absolute_subject(view, match)
+        if named and (not args.patterns or args.patterns[0] not in _OWN_AGENT_PATTERNS):
+            args.actors = []
+            args.use("actors", named, 0.8, "apposition")
+        elif _mediators_of_discourse(view, match, lexicon, args):
+            args.actors = []  # "وافقت حماس على مقترح الوسطاء": not Hamas; see discourse.py
+        _with_channel(view, match, trigger, args)
+        _widen_mediators(view, args)
+        _with_compound_mediators(view, match, lexicon, args)
+    if _topic_of_a_stance(args, earlier):
+        if trigger.mode == "mediate":
+            args.actors = []  # "اتهمت إسرائيل حماس بعرقلة جهود الوساطة": not Israel's mediation
+        return None
+    mediation = _third_party_mediation(args, trigger) or _channel_mediation(
+        view, match, args, trigger)
+    if mediation is not None:
+        _widen_mediators(view, mediation)
+    return mediation
 
 
 def sentence_subject(found: list[SentenceEvent]) -> list[Mention]:
@@ -221,21 +284,457 @@ def _facilitated_talks(args: Arguments, trigger: Trigger) -> bool:
             and args.patterns[:1] == ["agent phrase"])
 
 
+def _mediators_of_discourse(view: SentenceView, match: PhraseMatch[Trigger], lexicon: Lexicon,
+                            args: Arguments) -> bool:
+    """"the mediators", "الوسطاء" with no owner: the mediators the text already named, not the
+    subject of their clause ("Hamas accepted the mediators' proposal"). Only a weak clause-level
+    actor is set aside; "Qatar acted as a mediator" (indefinite) keeps its subject."""
+    if not args.actors or args.patterns[0] in _OWN_AGENT_PATTERNS:
+        return False
+    if not _is_role_word(view, match, lexicon):
+        return False
+    token = view.tokens[match.start]
+    if view.language == "ar":
+        return token.key.lstrip("وف").startswith(("ال", "لل"))
+    return match.start > 0 and view.tokens[match.start - 1].key == "the"
+
+
+def _apposed_mediators(view: SentenceView, match: PhraseMatch[Trigger],
+                       lexicon: Lexicon) -> list[Mention]:
+    """"the mediators, Egypt and Qatar", "mediators Egypt and Qatar", "Qatar and Egypt, the main
+    mediators,": names in apposition to a mediator noun are the mediators."""
+    if match.values[0].pos != "noun" or not _is_role_word(view, match, lexicon):
+        return []
+    after = match.end + (match.end < len(view.tokens) and view.tokens[match.end].text == ",")
+    following = view.mention_starting(after)
+    if following is not None and following.kind in {"name", "metonym"}:
+        return view.coordinated(following)
+    j = match.start - 1
+    while (j > 0 and match.start - j <= 3 and view.tokens[j].text not in {",", "،"}
+           and view.mention_covering(j) is None
+           and (view.has_role(j, "determiner") or view.tokens[j].text.islower())):
+        j -= 1  # "the main", "the two"
+    if j <= 0 or view.tokens[j].text not in {",", "،"}:
+        return []
+    preceding = next((m for m in view.mentions if m.token_end == j), None)
+    if preceding is not None and preceding.kind in {"name", "metonym"}:
+        return view.list_through(preceding, view.clause_limits(j)[0])
+    return []
+
+
+def _absolute_subject(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
+    """"With Oman mediating, Iran and the US held talks": the actor between "with" and an
+    English -ing form is its subject."""
+    if view.language != "en" or not view.tokens[match.start].key.endswith("ing"):
+        return []
+    before = next((m for m in view.mentions if m.token_end == match.start), None)
+    if before is None or view.governing_preposition(before) != "recipient_prep":
+        return []
+    return view.list_through(before)
+
+
+def _is_role_word(view: SentenceView, match: PhraseMatch[Trigger], lexicon: Lexicon) -> bool:
+    """Whether the trigger is a role noun ("mediators", "الوسطاء"), not the action's name."""
+    found = lexicon.actors.index.match_at(view.tokens, match.start)
+    return found is not None and any(isinstance(v, Role) for v in found.values)
+
+
+def _topic_of_a_stance(args: Arguments, earlier: list[SentenceEvent]) -> bool:
+    """"رحبت الأمم المتحدة بالاتفاق بين السودان وجنوب السودان", "Israel accused Hamas of
+    blocking the mediation": a noun whose only actor is the clause subject, when that subject
+    took a stance on it (welcomed, condemned, rejected, demanded) or is the one the stance is
+    about, is the topic of the stance, not that actor's own act: the UN does not mediate by
+    welcoming a deal."""
+    if not args.patterns or args.patterns[0] not in _CONTEXT_ACTOR_PATTERNS:
+        return False
+    ids = {m.entity.id for m in args.actors}
+    return any(event.trigger.event in STANCE_EVENTS and event.trigger.pos != "noun" and (
+        ids <= {m.entity.id for m in event.arguments.actors}
+        or ids <= {m.entity.id for m in event.arguments.recipients}) for event in earlier)
+
+
+def _hosts_the_talks(view: SentenceView, matches: list[PhraseMatch[Trigger]],
+                     host: PhraseMatch[Trigger]) -> bool:
+    """"talks hosted by Turkey", "مفاوضات شاقة استضافتها الدوحة": whoever hosts the talks others
+    hold right before (even talks that only frame another act: "اتفقتا في محادثات استضافتها
+    الصين") mediates between them (see ``_with_sentence_parties``)."""
+    talks = next((m for m in reversed(matches) if m.end <= host.start), None)
+    if host.values[0].cameo not in HOSTING_CAMEO or talks is None:
+        return False
+    held = talks.values[0]
+    if held.event != "CONSULT" or held.mode is not None:
+        return False  # talks and meetings between parties, not summits or visits
+    gap = range(talks.end, host.start)
+    if len(gap) > 1 or any(view.mention_covering(j) for j in gap):
+        return False
+    return view.language == "ar" or view.has_role(host.end, "agent_prep")
+
+
 def _third_party_mediation(args: Arguments, trigger: Trigger) -> Arguments | None:
     """"Egypt reached a truce between Israel and Islamic Jihad": an actor bringing about an
     agreement or talks between two others mediates between them, and the parties agree.
-    ``args`` becomes the parties' own event; the mediation is returned."""
-    if trigger.mode == "mediate" or trigger.event not in THIRD_PARTY_EVENTS:
+    ``args`` becomes the parties' own event; the mediation is returned. "Egypt met both sides",
+    "was in contact with the two sides": talking to both sides of a dispute is mediating too, and
+    the meeting stays the actor's own."""
+    if trigger.mode == "mediate" or trigger.event not in THIRD_PARTY_EVENTS or not args.actors:
         return None
-    if "between" not in args.patterns or len(args.recipients) < 2 or not args.actors:
-        return None
+    if any(m.kind == "collective" for m in args.actors):
+        return None  # "توصل الجانبان إلى هدنة بين ...": the two sides are the parties
     parties = {m.entity.id for m in args.recipients}
     if parties & {m.entity.id for m in args.actors}:
         return None
-    mediation = Arguments(list(args.actors), list(args.recipients), args.strength,
-                          [*args.patterns, "third party"])
-    args.actors, args.recipients = args.recipients[:1], args.recipients[1:]
-    return mediation
+    both_sides = any(m.kind == "collective" for m in args.recipients)
+    if "between" in args.patterns and (len(args.recipients) >= 2 or both_sides):
+        mediation = Arguments(list(args.actors), list(args.recipients), args.strength,
+                              [*args.patterns, "third party"])
+        args.actors, args.recipients = args.recipients[:1], args.recipients[1:]
+        return mediation
+    if trigger.event == "CONSULT" and both_sides and not any(
+            m.kind == "collective" for m in args.actors):
+        return Arguments(list(args.actors), list(args.recipients), args.strength,
+                         [*args.patterns, "both sides"])
+    return None
+
+
+def _channel(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
+    """The actors after "through", "via", "عبر" a few words after a trigger (or after the role
+    mention the trigger lies in): "indirect talks through Oman", "محادثات غير مباشرة في مسقط
+    عبر وزير الخارجية العماني"."""
+    covering = view.mention_covering(match.start)
+    after = max(match.end, covering.token_end if covering else 0)
+    for start, end in view.words_with_role("mediator_prep", after, after + _CHANNEL_GAP + 1):
+        if any(_ends_channel_search(view, j) for j in range(after, start)):
+            return []  # only glue, places and recipients ("to Hamas", "في مسقط") stand between
+        while view.has_role(end, "determiner"):
+            end += 1
+        first = view.mention_starting(end)
+        if first is not None and first.kind != "collective" and (
+                first.kind != "adjective" or view.language == "en"):
+            return view.coordinated(first)
+    return []
+
+
+def _ends_channel_search(view: SentenceView, j: int) -> bool:
+    mention = view.mention_covering(j)
+    if mention is not None:
+        return view.governing_preposition(mention) != "recipient_prep"
+    return j in view.strong_boundaries
+
+
+def _recipients_before_channel(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
+    """"Israel passed messages to Hamas through Egypt": Hamas is a party too."""
+    return [m for m in view.mentions if match.end <= m.token_start < match.end + _CHANNEL_GAP
+            and view.governing_preposition(m) == "recipient_prep"]
+
+
+def _with_channel(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
+                  args: Arguments) -> None:
+    """"Israel sent messages to Hamas through Egypt": whoever a mediation goes through is the
+    mediator, and whoever acted otherwise is a party."""
+    if trigger.cameo not in MEDIATION_ACTS:
+        return
+    channel = _channel(view, match)
+    if not channel:
+        return
+    ids = {m.entity.id for m in channel}
+    others = [m for m in args.actors + args.recipients + _recipients_before_channel(view, match)
+              if m.entity.id not in ids]
+    others = [m for n, m in enumerate(others) if m not in others[:n]]
+    args.actors, args.recipients = [], []
+    args.use("actors", channel, 0.85, "mediator preposition")
+    if others:
+        args.use("recipients", others, 0.75, "parties of a channel")
+
+
+def _channel_mediation(view: SentenceView, match: PhraseMatch[Trigger], args: Arguments,
+                       trigger: Trigger) -> Arguments | None:
+    """"Iran and the US held indirect talks through Oman", "محادثات عبر سلطنة عمان": talks that
+    go through a third party are its mediation between those who talk."""
+    if trigger.event != "CONSULT" or trigger.mode == "mediate":
+        return None
+    channel = _channel(view, match)
+    ids = {m.entity.id for m in channel}
+    parties = [m for m in args.actors + args.recipients if m.entity.id not in ids]
+    if not channel or not parties:
+        return None
+    args.recipients = [m for m in args.recipients if m.entity.id not in ids]  # not talked to
+    return Arguments(channel, parties, min(args.strength or 0.85, 0.85),
+                     [*args.patterns, "mediator preposition"])
+
+
+def _widen_mediators(view: SentenceView, args: Arguments) -> None:
+    """"Egyptian and Qatari mediators", "الوسطاء المصريون والقطريون", "بوساطة مصرية قطرية",
+    "برعاية سعودية أمريكية": adjectives coordinated before a mediator or following it, with or
+    without "and", name mediators too, and so do those joined by "بمشاركة", "alongside"."""
+    widened: list[Mention] = []
+    for mention in args.actors:
+        group = view.with_preceding_adjectives(view.coordinated(mention))
+        group += _adjective_run(view, group[-1])
+        for member in [*group, *_co_agents(view, group[-1])]:
+            if member not in widened:
+                widened.append(member)
+    args.actors = widened
+
+
+def _co_agents(view: SentenceView, last: Mention) -> list[Mention]:
+    """"استضافتها الدوحة بمشاركة مصر والولايات المتحدة", "Qatar, alongside Egypt and the US":
+    those who mediate together with the mediator."""
+    end = last.token_end + (last.token_end < len(view.tokens)
+                            and view.tokens[last.token_end].text in {",", "،"})
+    for _start, stop in view.words_with_role("co_agent", end, end + 1):
+        following = view.mention_starting(stop)
+        if following is not None and following.kind != "collective":
+            return view.coordinated(following)
+    return []
+
+
+def _with_compound_mediators(view: SentenceView, match: PhraseMatch[Trigger], lexicon: Lexicon,
+                             args: Arguments) -> None:
+    """"Egyptian-Qatari mediation", "Saudi-US mediated talks", "الوساطة المصرية-القطرية": one
+    hyphenated word whose every part names an actor names each of them."""
+    split: list[Mention] = []
+    for mention in args.actors:
+        parts = (_compound_parts(view, mention.token_start, lexicon)
+                 if mention.token_end - mention.token_start == 1 else [])
+        split.extend(parts or [mention])
+    if not split:  # Arabic: the word after the noun is no mention of its own
+        split = _compound_parts(view, match.end, lexicon) if view.language == "ar" else []
+    args.actors = split
+
+
+def _compound_parts(view: SentenceView, j: int, lexicon: Lexicon) -> list[Mention]:
+    if j >= len(view.tokens) or "-" not in view.tokens[j].text.strip("-"):
+        return []
+    token, parts = view.tokens[j], []
+    offset = token.start
+    for piece in token.text.split("-"):
+        found = lexicon.actors.index.match_at(
+            [Token(piece, offset, offset + len(piece), word_keys(piece))], 0) if piece else None
+        names = [v for v in found.values if isinstance(v, ActorName)] if found else []
+        if not names:
+            return []
+        name = min(names, key=lambda n: n.kind == "adjective")  # a name beats an adjective
+        parts.append(Mention(Span(piece, offset, offset + len(piece)), name.entity,
+                             view.sentence.index, j, j + 1,
+                             "adjective" if name.kind == "adjective" else "name"))
+        offset += len(piece) + 1
+    return parts
+
+
+def _adjective_run(view: SentenceView, mention: Mention) -> list[Mention]:
+    """Nationality adjectives straight after a mention, with no conjunction ("المصرية القطرية");
+    a hyphen may join them ("Saudi-US")."""
+    run: list[Mention] = []
+    end = mention.token_end
+    while True:
+        if end < len(view.tokens) and view.tokens[end].text in {"-", "–", "/"}:
+            end += 1
+        following = view.mention_starting(end)
+        if following is None or following.kind != "adjective":
+            return run
+        run.append(following)
+        end = following.token_end
+
+
+def _with_efforts(view: SentenceView, events: list[SentenceEvent]) -> list[SentenceEvent]:
+    """"نجحت الجهود المصرية في التوصل إلى تهدئة بين إسرائيل والفصائل", "Egyptian efforts to
+    broker a truce": the owner of efforts toward a truce, a deal or talks between others
+    mediates between them (a mediation the efforts lead to gets them as its mediator)."""
+    out = list(events)
+    for start, end in view.words_with_role("effort", 0, len(view.tokens)):
+        owners = _effort_owners(view, start, end)
+        target = next((e for e in events if end <= e.tokens[0] <= end + _EFFORT_REACH
+                       and e.trigger.event in THIRD_PARTY_EVENTS), None)
+        if not owners or target is None:
+            continue
+        if target.trigger.mode == "mediate":
+            if not target.arguments.actors:
+                target.arguments.use("actors", owners, 0.7, "owner of the efforts")
+            continue
+        ids = {m.entity.id for m in owners}
+        sides = [m for m in target.arguments.actors + target.arguments.recipients
+                 if m.entity.id not in ids]
+        args = Arguments(owners, sides, 0.7, ["owner of the efforts"])
+        out.append(SentenceEvent(MEDIATION, _span(view, start, end), args, target.modality,
+                                 _confidence(args, MEDIATION), (start, end)))
+    return out
+
+
+def _effort_owners(view: SentenceView, start: int, end: int) -> list[Mention]:
+    """The adjective or name after an Arabic effort noun, the possessive or adjective before an
+    English one ("Egypt's efforts", "Egyptian efforts")."""
+    if view.language == "ar":
+        owner = view.mention_starting(end)
+        owners = view.coordinated(owner) if owner is not None else []
+        return owners + _adjective_run(view, owners[-1]) if owners else []
+    j = start - (start > 0 and view.tokens[start - 1].text in {"'s", "’s"})
+    owner = next((m for m in view.mentions if m.token_end == j), None)
+    return view.with_preceding_adjectives([owner]) if owner is not None else []
+
+
+def _with_sentence_parties(view: SentenceView, events: list[SentenceEvent]) -> None:
+    """"Israel and Hamas reached a truce with Egyptian mediation", "وقعت أرمينيا وأذربيجان
+    الاتفاق الذي رعته واشنطن": a mediation that names no parties mediates between the sides
+    of the nearest other event of its sentence (before it, else after it) that has two
+    (mediators left out), else the one side it names ("Qatari mediators met Hamas leaders"; the
+    discourse stage adds the other). "The two sides" it names are those two, when there are."""
+    for event in events:
+        named = [m for m in event.arguments.recipients if m.kind != "collective"]
+        if event.trigger.mode != "mediate" or event.trigger.cameo not in MEDIATION_ACTS or (
+                named or not event.arguments.actors):
+            continue
+        _with_verb_subject(event, events)
+        mediators = {m.entity.id for m in event.arguments.actors}
+        collective = event.arguments.recipients
+        options = []
+        for other in events:
+            if other.trigger.mode == "mediate":
+                continue
+            hosts = [] if other.trigger.cameo in HOSTING_CAMEO else other.arguments.actors
+            sides = [m for m in hosts + other.arguments.recipients  # a host is no party
+                     if m.entity.id not in mediators]
+            if sides:
+                two = len({m.entity.id for m in sides}) >= 2 or any(
+                    m.kind == "collective" for m in sides)
+                after = other.tokens[0] > event.tokens[0]
+                options.append((not two, after, abs(other.tokens[0] - event.tokens[0]), sides))
+        if collective:  # "carrying messages between the two delegations" of this sentence
+            options = [option for option in options if not option[0]]
+        if options:
+            event.arguments.recipients = []
+            event.arguments.use("recipients", min(options, key=lambda o: o[:3])[3], 0.7,
+                                "sides of the sentence's other event")
+        elif not collective and (sides := _clause_sides(view, event, mediators)):
+            # "تبادلت روسيا وأوكرانيا الأسرى بوساطة إماراتية": no trigger for their own act
+            event.arguments.use("recipients", sides, 0.6, "subjects of the clause")
+        event.confidence = _confidence(event.arguments, event.trigger)
+
+
+def _clause_sides(view: SentenceView, event: SentenceEvent, mediators: set[str]) -> list[Mention]:
+    """Two or more actors coordinated at the start of the mediation's clause, before it."""
+    start = view.clause_limits(event.tokens[0])[0]
+    for mention in view.ordered_mentions:
+        if mention.token_start >= event.tokens[0] or mention.token_start > start + 3:
+            return []
+        if mention.token_start < start or view.governing_preposition(mention) is not None:
+            continue
+        sides = [m for m in view.coordinated(mention) if m.token_end <= event.tokens[0]]
+        if len({m.entity.id for m in sides} - mediators) >= 2:
+            return [m for m in sides if m.entity.id not in mediators]
+        return []
+    return []
+
+
+def _with_verb_subject(mediation: SentenceEvent, events: list[SentenceEvent]) -> None:
+    """"التقى المبعوث الأمريكي مسؤولين إسرائيليين ولبنانيين في إطار جهود الوساطة": the clause
+    subject guessed for a mediation noun is the object of the clause's verb; the verb's own
+    subject mediates."""
+    args = mediation.arguments
+    if args.patterns[:1] != ["clause subject"]:
+        return
+    ids = {m.entity.id for m in args.actors}
+    for other in events:
+        objects = {m.entity.id for m in other.arguments.recipients}
+        if (other.tokens[0] < mediation.tokens[0] and other.trigger.mode != "mediate"
+                and other.arguments.actors and ids <= objects):
+            args.actors = list(other.arguments.actors)
+            return
+
+
+def _with_answers(view: SentenceView, events: list[SentenceEvent],
+                  lexicon: Lexicon) -> list[SentenceEvent]:
+    """"Ethiopia accepted Kenya's mediation", "رفض السودان الوساطة الكينية", "عرضت تركيا
+    الوساطة": a verb whose object is a mediation (or an offer of one) answers it. The verb's
+    event becomes the answer (accept 038, reject 126, ask for 108) toward the mediator, or the
+    verb and the noun make one idiom split by its subject (VSO: "عرضت تركيا الوساطة" is
+    "عرض الوساطة", an offer, 039)."""
+    out: list[SentenceEvent] = []
+    for event in events:
+        mediation = event.trigger.mode == "mediate" and event.trigger.cameo in MEDIATION_ACTS
+        if not mediation or event.trigger.pos == "phrase":
+            out.append(event)
+            continue
+        noun = event.trigger.pos == "noun" and not _is_role_word(view, _as_match(event), lexicon)
+        answer = _answering_verb(view, out, event) if noun else None
+        if answer is not None:
+            out[out.index(answer)] = _answered(answer, event)
+            continue
+        out.append(_split_idiom(view, event, lexicon) or event)
+    return out
+
+
+def _as_match(event: SentenceEvent) -> PhraseMatch[Trigger]:
+    return PhraseMatch(event.tokens[0], event.tokens[1], (event.trigger,))
+
+
+def _answering_verb(view: SentenceView, before: list[SentenceEvent],
+                    mediation: SentenceEvent) -> SentenceEvent | None:
+    for event in reversed(before):
+        if event.tokens[1] > mediation.tokens[0]:
+            continue  # the third-party mediation of the noun itself
+        answers = (event.trigger.event in MEDIATION_ANSWERS and event.trigger.mode != "mediate"
+                   and event.trigger.pos != "noun") or (
+            event.trigger.event == "SUPPORT" and mediation.trigger.cameo == "039")
+        gap = range(event.tokens[1], mediation.tokens[0])
+        if answers and len(gap) <= _ANSWER_GAP and all(_object_filler(view, j) for j in gap):
+            return event
+        return None
+    return None
+
+
+def _object_filler(view: SentenceView, j: int) -> bool:
+    """Words that may stand between a verb and the mediation it answers: its subject (VSO),
+    the mediator's name ("Kenya's"), determiners and glue ("any", "the", "an offer of")."""
+    return (view.mention_covering(j) is not None or view.has_role(j, "determiner")
+            or _is_glue(view, j) or view.tokens[j].text in {"'s", "’s"})
+
+
+def _answered(answer: SentenceEvent, mediation: SentenceEvent) -> SentenceEvent:
+    event_type, cameo = MEDIATION_ANSWERS.get(answer.trigger.event, ("AGREE", "038"))
+    trigger = replace(answer.trigger, event=event_type, cameo=cameo, mode="mediate",
+                      context=("diplomatic",))
+    args = answer.arguments
+    ids = {m.entity.id for m in args.actors}
+    mediators = [m for m in mediation.arguments.actors if m.entity.id not in ids]
+    if mediators:
+        args = Arguments(list(args.actors), mediators, args.strength,
+                         [*args.patterns, "mediator of the answered mediation"])
+    return replace(answer, trigger=trigger, arguments=args,
+                   confidence=_confidence(args, trigger))
+
+
+def _split_idiom(view: SentenceView, noun: SentenceEvent,
+                 lexicon: Lexicon) -> SentenceEvent | None:
+    """A mediation idiom whose verb stands before the subject list and whose noun after it:
+    "عرضت تركيا الوساطة", "قبلت إثيوبيا وساطة كينيا"."""
+    subject = _list_ending_at(view, noun.tokens[0])
+    if not subject or subject[0].token_start == 0:
+        return None
+    verb = subject[0].token_start - 1
+    words = [view.tokens[verb], *view.tokens[noun.tokens[0]:noun.tokens[1] + 2]]
+    match = next((m for m, _ in find_triggers(words, lexicon.triggers[view.language],
+                                               view.language) if m.start == 0), None)
+    if match is None or match.end < 2 or match.values[0].mode != "mediate":
+        return None
+    trigger = match.values[0]
+    if trigger.cameo == noun.trigger.cameo:
+        return None
+    ids = {m.entity.id for m in subject}
+    if trigger.cameo in MEDIATION_ACTS:
+        recipients = list(noun.arguments.recipients)
+    else:
+        recipients = [m for m in noun.arguments.actors if m.entity.id not in ids]
+    args = Arguments(subject, [m for m in recipients if m.entity.id not in ids], 0.85,
+                     ["subject inside a split idiom"])
+    span = _span(view, verb, noun.tokens[1])
+    return SentenceEvent(trigger, span, args, noun.modality, _confidence(args, trigger),
+                         (verb, noun.tokens[1]))
+
+
+def _list_ending_at(view: SentenceView, end: int) -> list[Mention]:
+    """The actor list whose last member ends right before token ``end``."""
+    last = next((m for m in view.mentions if m.token_end == end and m.kind != "adjective"), None)
+    return view.list_through(last) if last is not None else []
 
 
 def _saying_role(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:
@@ -264,12 +763,16 @@ def _without_topics(view: SentenceView,
                     matches: list[tuple[PhraseMatch[Trigger], bool]]
                     ) -> list[tuple[PhraseMatch[Trigger], bool]]:
     """Drop triggers that only name the topic of a neighbouring one: Arabic and English "talks
-    on a ceasefire" (the second), English compounds "ceasefire talks" (the first)."""
+    on a ceasefire" (the second), English compounds "ceasefire talks" (the first). A mediation
+    is never a topic: "rejected the mediation" answers it (see ``_with_answers``), "اتفاق بوساطة
+    مصر" and "التقى الوسطاء" name the mediator."""
     dropped: set[int] = set()
     for n in range(1, len(matches)):
         head, match = matches[n - 1][0], matches[n][0]
         if view.language == "en" and _is_noun_compound(head, match):
-            dropped.add(n - 1)
+            dropped.add(n if _is_mediation(head) else n - 1)
+        elif _is_mediation(match):
+            continue
         elif _is_topic_of(view, head, match) or (n - 1 in dropped and _continues_topics(
                 view, head, match)):
             dropped.add(n)
@@ -428,6 +931,10 @@ def _is_complement(view: SentenceView, head: PhraseMatch[Trigger],
     return opener < match.start and (view.tokens[opener].key == "to" or (
         view.has_role(opener, "complementizer") and head.values[0].event in {"REQUEST",
                                                                                "THREATEN"}))
+
+
+def _is_mediation(match: PhraseMatch[Trigger]) -> bool:
+    return match.values[0].mode == "mediate"
 
 
 def _is_noun_compound(modifier: PhraseMatch[Trigger], head: PhraseMatch[Trigger]) -> bool:

@@ -22,7 +22,7 @@ from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, arabic_key, is_arabic, str
 _POSSESSIVE = {"'s", "’s"}
 PARTIES_ID = "?parties"
 OBJECT_PARTIES_ID = "?parties-object"  # "الطرفين": the parties as object, never as subject
-_OF = {"of"}
+_OF = {"of", "from"}  # "the foreign minister of Oman", "mediators from Egypt"
 _DETERMINERS = {"the"}
 _PLACE_LIST_GLUE = {"and", ",", "or"}
 _ETHNIC_HOME_REACH = 3  # "ethnic Albanians [in southern] Serbia"

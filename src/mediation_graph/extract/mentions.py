@@ -116,7 +116,10 @@ def _compose(pieces: list[_Piece], sentence: Sentence, lexicon: Lexicon,
              language: str) -> list[Mention]:
     mentions: list[Mention] = []
     grammar = lexicon.grammar_matches(language, sentence.tokens)
-    residence = {m.start: m.end for m in grammar if "residence" in m.values}
+    # "both sides in Doha" are the parties, met where they are: no owner from a place
+    collectives = {m.end for m in grammar if "collective" in m.values}
+    residence = {m.start: m.end for m in grammar
+                 if "residence" in m.values and m.start not in collectives}
     i = 0
     while i < len(pieces):
         if language == "ar":

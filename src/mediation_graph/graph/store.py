@@ -166,7 +166,7 @@ class Store:
         except OSError as exc:
             raise RuntimeFailure(f"cannot write to store {self.path}: {exc}") from exc
         self._replace_shared(loaded.shared)
-        change = difference(loaded.counts, Counter())
+        change = difference(loaded.counts, {})
         if change:
             self.update(count_update(change))
         for result in loaded.again:
@@ -187,7 +187,7 @@ class Store:
 
     def _replace_shared(self, shared: dict[str, list[str]]) -> None:
         """Write the descriptions the store does not already hold word for word."""
-        changed = self._changed(shared)
+        changed = self.changed_descriptions(shared)
         store = self.oxigraph
         for subject in changed:
             node = ox.NamedNode(subject[1:-1])
@@ -212,7 +212,7 @@ class Store:
                 parts.append(contributions(events_in(read_graph(self.oxigraph, node))))
         return total(parts)
 
-    def _changed(self, shared: dict[str, list[str]]) -> dict[str, list[str]]:
+    def changed_descriptions(self, shared: dict[str, list[str]]) -> dict[str, list[str]]:
         """The shared descriptions the store does not already hold word for word: removing
         and loading again the thousands of unchanged actor and dyad descriptions of a batch
         would cost more than the comparison."""

@@ -37,7 +37,6 @@ from .workers import Built
 _MANIFEST = ox.NamedNode(MANIFEST_GRAPH)
 _HASH = ox.NamedNode(CONTENT_HASH)
 _COUNT = ox.NamedNode(EVENT_COUNT)
-_SHARED = ox.NamedNode(SHARED_GRAPH)
 _DIGEST = ox.NamedNode(STORE_DIGEST)
 
 
@@ -113,7 +112,7 @@ class EmbeddedSink:
             batch, self.entries([b.doc_id for b in batch]), self._digest)
         counts = difference(batch_counts(batch),
                             self.store.stored_counts({b.doc_id for b in batch}))
-        shared = self._changed(shared_descriptions(batch))
+        shared = self.store.changed_descriptions(shared_descriptions(batch))
         blocks: dict[str, list[str]] = {}
         graphs: list[str] = []
         for built in batch:
@@ -134,15 +133,6 @@ class EmbeddedSink:
     # actor description the store already holds word for word is left as it is.
     def _existing(self, *graphs: str) -> list[str]:
         return [g for g in graphs if self.store.oxigraph.contains_named_graph(ox.NamedNode(g))]
-
-    def _changed(self, shared: dict[str, list[str]]) -> dict[str, list[str]]:
-        changed: dict[str, list[str]] = {}
-        for subject, triples in shared.items():
-            stored = {str(q.triple) for q in self.store.oxigraph.quads_for_pattern(
-                ox.NamedNode(subject[1:-1]), None, None, _SHARED)}
-            if stored != set(triples):
-                changed[subject] = triples
-        return changed
 
     def events_of(self, doc_id: str) -> list[Event]:
         return self.store.events(doc_id)

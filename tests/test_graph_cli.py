@@ -15,7 +15,8 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 @pytest.fixture(autouse=True)
 def graph_commands_only(monkeypatch):
     """Parse with the graph commands alone, so these tests do not depend on other stages."""
-    monkeypatch.setattr(cli, "COMMAND_MODULES", ("query", "export", "import_", "validate"))
+    monkeypatch.setattr(cli, "COMMAND_MODULES",
+                        ("query", "export", "import_", "validate", "recount"))
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -61,6 +62,7 @@ def test_bad_usage_is_one_line_and_exit_2(capsys, graph_store_dir, tmp_path):
         ("query", "no-such-query", "--store", str(graph_store_dir)),
         ("query", "documents", "--store", str(tmp_path / "absent")),
         ("export", "--doc", "nope", "--store", str(graph_store_dir)),
+        ("recount", "--store", str(tmp_path / "absent")),
     ]
     for argv in cases:
         code, _, err = run(capsys, *argv)
@@ -117,3 +119,8 @@ def test_validate_a_broken_file_exits_1_with_a_readable_report(capsys, graph_sto
     assert code == 1
     assert out.splitlines()[-1] == "does not conform: 1 violation"
     assert "mg:confidence" in out.splitlines()[0]
+
+
+def test_recount_on_an_up_to_date_store_changes_nothing(capsys, graph_store_dir):
+    code, _, err = run(capsys, "recount", "--store", str(graph_store_dir))
+    assert code == 0 and err == f"recounted {graph_store_dir}: 0 counts changed\n"

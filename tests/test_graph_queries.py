@@ -98,6 +98,18 @@ def test_an_event_without_counterparts_is_one_timeline_row(graph_store, graph_re
                      ASSERTED)]
 
 
+def test_the_timeline_keeps_the_latest_events_when_the_limit_is_reached(graph_store,
+                                                                        graph_results):
+    arabic = graph_results[0]
+    later = dataclasses.replace(arabic.events[1], id="later", date="2024-06-01")
+    graph_store.add_document(dataclasses.replace(arabic, events=[arabic.events[1], later]))
+    latest_only = QUERIES["actor-timeline"].sparql.replace("LIMIT 1000", "LIMIT 1")
+    assert latest_only != QUERIES["actor-timeline"].sparql
+    rows = graph_store.query(latest_only).values()
+    assert {(row[0], row[2]) for row in rows} == {("2024-06-01", "later")}
+    assert len(rows) == 2  # the event's two counterparts, Hamas and Israel
+
+
 def test_the_mediation_network_is_a_graph_of_who_mediates_for_whom(graph_store):
     result = graph_store.query(QUERIES["mediation-network"].sparql)
     assert result.kind == "graph"

@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "query",
     "export",
     "import_",
+    "recount",
     "validate",
     "view",
     "analyze",

@@ -58,7 +58,8 @@ MG = _terms(ns.MG, "Event", "Actor", "ExtractionRun", "Mention",
             "tokenStart", "tokenEnd", "source", "origin", "sentenceCount", "entityId",
             "countryCode", "sector", "linked", "language", "Dyad", "dyad", "dyadActor",
             "dyadRecipient", "dyadQuadClass", "Tally", "tally", "tallyType", "tallyNegated",
-            "tallyModality", "eventCount", "mediationCount", "mediationDocumentCount")
+            "tallyModality", "eventCount", "dyadEventCount", "mediationCount",
+            "mediationDocumentCount")
 XSD = {name: ns.XSD + name for name in ("integer", "decimal", "boolean", "date", "dateTime")}
 TRUE, FALSE = f'"true"^^<{XSD["boolean"]}>', f'"false"^^<{XSD["boolean"]}>'
 
@@ -412,7 +413,7 @@ def contributions(events: Sequence[Event]) -> Counter[CountKey]:
     for event in events:
         counts[(tally_node(event), event_count)] += 1
         for dyad in event_dyads(event):
-            counts[(dyad_node(*dyad), event_count)] += 1
+            counts[(dyad_node(*dyad), MG["dyadEventCount"])] += 1
         for statement in event_relations(event):
             counts[(statement_node(*statement), event_count)] += 1
         for entity in {m.entity.id for m in (*event.actors, *event.recipients)}:

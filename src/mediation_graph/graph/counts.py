@@ -7,9 +7,14 @@ or relation does not. Every count is a sum over documents of what each contribut
 contributed and adds what the new one does.
 
 The counts live in a graph of their own, ``.../graph/counts``: ``node mg:eventCount n`` for
-tallies, dyads, actors and direct-relation statements, ``actor mg:mediationCount n`` and
-``actor mg:mediationDocumentCount n``. A count that falls to zero is removed. Writes made by
-hand (a SPARQL update that deletes events) do not update them.
+tallies, actors and direct-relation statements, ``dyad mg:dyadEventCount n``, ``actor
+mg:mediationCount n`` and ``actor mg:mediationDocumentCount n``. A count that falls to zero is
+removed. Writes made by hand (a SPARQL update that deletes events) do not update them.
+
+The same update keeps ``.../graph/relations``: each direct relation (``a rel:mediates b``) that
+at least one stored document asserts, once, whatever the number of documents; that is, the
+statements with a count. A query over the whole network reads it instead of the statement
+nodes (three lookups fewer per relation).
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from . import namespaces as ns
-from .convert import CountKey
+from .convert import MG, RDF, SHARED_GRAPH, CountKey
 
 COUNTS_GRAPH = ns.GRAPH + "counts"
+RELATIONS_GRAPH = ns.GRAPH + "relations"
+STATEMENT_PREFIX = f"<{ns.ID}statement/"  # a statement node as written in a CountKey
 
 
 def total(parts: Iterable[Counter[CountKey]]) -> Counter[CountKey]:
@@ -37,12 +44,27 @@ def difference(new: Mapping[CountKey, int], old: Mapping[CountKey, int]) -> dict
 
 
 def count_update(change: dict[CountKey, int]) -> str:
-    """One SPARQL update adding ``change`` to the stored counts; it runs on any SPARQL 1.1
-    store. A sum that is not positive leaves ?after unbound, which writes nothing."""
+    """One SPARQL update adding ``change`` to the stored counts, and bringing the relations
+    graph in line with the statements whose counts changed; it runs on any SPARQL 1.1 store.
+    A sum that is not positive leaves ?after unbound, which writes nothing."""
     rows = "\n".join(f"({node} {prop} {delta})" for (node, prop), delta in change.items())
-    return (f"DELETE {{ GRAPH <{COUNTS_GRAPH}> {{ ?node ?count ?before }} }}\n"
-            f"INSERT {{ GRAPH <{COUNTS_GRAPH}> {{ ?node ?count ?after }} }}\n"
-            f"WHERE {{\n  VALUES (?node ?count ?change) {{\n{rows}\n  }}\n"
-            f"  OPTIONAL {{ GRAPH <{COUNTS_GRAPH}> {{ ?node ?count ?before }} }}\n"
-            "  BIND (COALESCE(?before, 0) + ?change AS ?sum)\n"
-            "  BIND (IF(?sum > 0, ?sum, ?none) AS ?after)\n}")
+    counts = (f"DELETE {{ GRAPH <{COUNTS_GRAPH}> {{ ?node ?count ?before }} }}\n"
+              f"INSERT {{ GRAPH <{COUNTS_GRAPH}> {{ ?node ?count ?after }} }}\n"
+              f"WHERE {{\n  VALUES (?node ?count ?change) {{\n{rows}\n  }}\n"
+              f"  OPTIONAL {{ GRAPH <{COUNTS_GRAPH}> {{ ?node ?count ?before }} }}\n"
+              "  BIND (COALESCE(?before, 0) + ?change AS ?sum)\n"
+              "  BIND (IF(?sum > 0, ?sum, ?none) AS ?after)\n}")
+    statements = sorted({node for node, _ in change if node.startswith(STATEMENT_PREFIX)})
+    return f"{counts} ;\n{relations_update(statements)}" if statements else counts
+
+
+def relations_update(statements: list[str]) -> str:
+    """Drop from the relations graph the given statements' triples that no longer count an
+    event, and add those that do (the statements are described in the shared graph)."""
+    counted = f"GRAPH <{COUNTS_GRAPH}> {{ ?statement {MG['eventCount']} ?events }}"
+    where = (f"  VALUES ?statement {{ {' '.join(statements)} }}\n"
+             f"  GRAPH <{SHARED_GRAPH}> {{ ?statement {RDF['subject']} ?s ; "
+             f"{RDF['predicate']} ?p ; {RDF['object']} ?o }}\n")
+    triple = f"GRAPH <{RELATIONS_GRAPH}> {{ ?s ?p ?o }}"
+    return (f"DELETE {{ {triple} }}\nWHERE {{\n{where}  FILTER NOT EXISTS {{ {counted} }}\n}} ;\n"
+            f"INSERT {{ {triple} }}\nWHERE {{\n{where}  {counted}\n}}")

@@ -30,7 +30,15 @@ from .convert import (
     contributions,
     document_graphs,
 )
-from .counts import COUNTS_GRAPH, count_update, difference, total
+from .counts import (
+    COUNTS_GRAPH,
+    RELATIONS_GRAPH,
+    STATEMENT_PREFIX,
+    count_update,
+    difference,
+    relations_update,
+    total,
+)
 from .rebuild import documents_in, events_in, index_quads, linked_entities, read_graph
 from .results import QueryResult, run_query
 
@@ -212,6 +220,25 @@ class Store:
                 parts.append(contributions(events_in(read_graph(self.oxigraph, node))))
         return total(parts)
 
+    def recount(self) -> int:
+        """Count again from every stored document's events, and rebuild the relations graph:
+        for a store changed by hand (a SPARQL update that deletes events) or written before a
+        count existed. Returns how many counts changed."""
+        fresh = self._graph_counts(g.value for g in self.document_graphs())
+        change = difference(fresh, self._counts())
+        if change:
+            self.update(count_update(change))
+        statements = sorted({node for node, _ in fresh if node.startswith(STATEMENT_PREFIX)})
+        self.update(f"CLEAR SILENT GRAPH <{RELATIONS_GRAPH}>")
+        if statements:
+            self.update(relations_update(statements))
+        return len(change)
+
+    def _counts(self) -> Counter[CountKey]:
+        quads = self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(COUNTS_GRAPH))
+        return Counter({(str(q.subject), str(q.predicate)): int(q.object.value) for q in quads
+                        if isinstance(q.object, ox.Literal)})
+
     def changed_descriptions(self, shared: dict[str, list[str]]) -> dict[str, list[str]]:
         """The shared descriptions the store does not already hold word for word: removing
         and loading again the thousands of unchanged actor and dyad descriptions of a batch
@@ -290,8 +317,8 @@ class Store:
         absolute path, so importing the same file again replaces what it gave before). Every
         named graph the file holds is replaced whole, in one transaction after a full parse,
         except the shared graph of actor descriptions, where only the actors the file
-        describes are replaced, and the counts, which are recounted from the documents' events
-        (in a second transaction) rather than taken from the file.
+        describes are replaced, and the counts and the relations graph, which are recounted
+        from the documents' events (in a second transaction) rather than taken from the file.
         """
         from .formats import guess_format, parse_file
 
@@ -305,7 +332,8 @@ class Store:
         blocks: dict[str, list[str]] = {}
         for q in quads:
             blocks.setdefault(q.graph_name.value, []).append(str(q.triple))
-        blocks.pop(COUNTS_GRAPH, None)  # derived: recounted below from the documents' events
+        for derived in (COUNTS_GRAPH, RELATIONS_GRAPH):  # recounted below from the events
+            blocks.pop(derived, None)
         described = {str(q.subject) for q in quads if q.graph_name == _SHARED}
         documents = [g for g in blocks if g.startswith(ns.GRAPH + "doc/")]
         old = self._graph_counts(documents)

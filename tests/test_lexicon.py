@@ -106,3 +106,29 @@ def test_a_user_adds_an_actor_without_touching_code(lexicon_copy):
             "NEWGROUP\tNew Front\tarmed_group\tSDN\tREB\t\t\tNew Front\tالجبهة الجديدة")
     lexicon = load_lexicon(lexicon_copy)
     assert lexicon.actors.entities["NEWGROUP"].country == "SDN"
+
+
+# Names the news really uses for two actors; every other name must point to one actor only,
+# so that a row added for a new actor cannot silently take over an existing actor's name.
+TRULY_AMBIGUOUS: set[tuple[str, ...]] = set()
+
+
+def test_no_name_names_two_actors_unless_listed_as_ambiguous():
+    shared = load_lexicon().actors.shared_names()
+    assert set(shared) <= TRULY_AMBIGUOUS, {keys: sorted(ids) for keys, ids in shared.items()
+                                            if keys not in TRULY_AMBIGUOUS}
+
+
+def test_a_shared_name_is_found_by_the_check(lexicon_copy):
+    _append(lexicon_copy / "lexicon" / "persons.tsv",
+            "HAKAN_OTHER\tHakan Other\tTUR\tGOV\tminister\tHakan Fidan\t")
+    shared = load_lexicon(lexicon_copy).actors.shared_names()
+    assert shared == {("hakan", "fidan"): {"HAKAN_FIDAN", "HAKAN_OTHER"}}
+
+
+@pytest.mark.parametrize("text", ["الألمانية", "والألماني", "ألمانيا", "بألمانيا", "المانيا"])
+def test_a_name_that_opens_with_hamza_alef_lam_also_matches_after_the_article(text):
+    tokens = sentences(text)[0].tokens
+    match = load_lexicon().actors.index.find_all(tokens)[0]
+    assert (match.start, match.end) == (0, 1)
+    assert "DEU" in {v.entity.id for v in match.values}

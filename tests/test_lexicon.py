@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from mediation_graph.errors import LexiconError
+from mediation_graph.extract.mentions import find_mentions
 from mediation_graph.lexicon import load_lexicon
 from mediation_graph.lexicon.actors import arabic_adjective_forms
 from mediation_graph.lexicon.tables import Row
@@ -184,3 +185,14 @@ def test_an_army_with_a_row_is_named_as_its_role_would_name_it():
 def test_place_names_that_are_everyday_words_match_only_with_their_noun(word):
     tokens = sentences(word)[0].tokens
     assert not load_lexicon().actors.index.find_all(tokens)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("An Iraqi lawmaker said", "Iraqi lawmaker"),  # one member: a person of the owner's state
+    ("Iraqi lawmakers voted", "Iraqi parliament"),  # the plural is the parliament itself
+    ("قال عضو الكنيست الإسرائيلي", "Israeli lawmaker"),
+])
+def test_a_single_lawmaker_is_a_person_and_lawmakers_are_the_parliament(text, name):
+    language = "ar" if text[0] > "z" else "en"
+    mentions = find_mentions(sentences(text)[0], load_lexicon(), language)
+    assert name in {m.entity.name for m in mentions}

@@ -54,10 +54,10 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[M
     pieces = [_piece(m) for m in lexicon.actors.index.find_all(tokens)]
     mentions = _compose(pieces, sentence, lexicon, language)
     for mention in mentions:
-        # "في أنقرة", "in Yemen", "في العاصمة الكينية": after a locative, a capital, a state or
-        # its adjective is where, not who
+        # "في أنقرة", "in Yemen", "في العاصمة الكينية", "في حيفا": after a locative, a capital, a
+        # state, its adjective or a listed place is where, not who
         locatable = mention.kind in {"metonym", "adjective"} or (
-            mention.kind == "name" and mention.entity.type == "state")
+            mention.kind == "name" and mention.entity.type in {"state", "place"})
         if locatable and _after_locative(tokens, mention.token_start, lexicon, language):
             mention.kind = "place"
     mentions = _with_collectives(mentions, sentence, lexicon, language)
@@ -69,7 +69,7 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[M
         previous: Mention | None = None
         for mention in mentions:
             locatable = mention.kind in {"unlinked", "metonym", "adjective"} or (
-                mention.kind == "name" and mention.entity.type == "state")
+                mention.kind == "name" and mention.entity.type in {"state", "place"})
             if locatable and (_after_locative(tokens, mention.token_start, lexicon, language)
                               or _continues_places(tokens, previous, mention)):
                 mention.kind = "place"  # "talks in Jeddah", "rallies in Haifa and Eilat"

@@ -72,6 +72,16 @@ class ActorLexicon:
             sector=role.sector or owner.sector,
         )
 
+    def shared_names(self) -> dict[tuple[str, ...], set[str]]:
+        """Names (as matching keys) that name two or more actors: each must be truly
+        ambiguous in the news, since the extractor cannot tell which one the text means."""
+        shared: dict[tuple[str, ...], set[str]] = {}
+        for keys, values in self.index.phrases():
+            ids = {v.entity.id for v in values if isinstance(v, ActorName)}
+            if len(ids) > 1:
+                shared[keys] = ids
+        return shared
+
     def register(self, entity: Entity, row: Row) -> None:
         if entity.id in self.entities:
             raise row.fail(f"id {entity.id} is already used")

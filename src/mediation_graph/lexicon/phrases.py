@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -54,6 +54,15 @@ class PhraseIndex(Generic[T]):
         keys = phrase_keys(phrase)
         self.add(keys, value)
         return keys
+
+    def phrases(self) -> Iterator[tuple[tuple[str, ...], list[T]]]:
+        """Every indexed phrase as its key sequence, with its values."""
+        stack: list[tuple[tuple[str, ...], _Node[T]]] = [((), self._root)]
+        while stack:
+            keys, node = stack.pop()
+            if node.values:
+                yield keys, node.values
+            stack.extend(((*keys, key), child) for key, child in node.children.items())
 
     def match_at(self, tokens: Sequence[Token], i: int,
                  variants: KeyVariants = lambda t: t.keys) -> PhraseMatch[T] | None:

@@ -95,7 +95,10 @@ def entry_keys(words: list[str]) -> tuple[str, ...]:
     for word in words:
         if is_arabic(word):
             key = arabic_key(word)
-            if key.startswith("ال") and len(key) - 2 >= _MIN_STEM:
+            # أل/إل/آل open the word itself (ألمانيا, إلهام), never the article ال: kept whole,
+            # the key still matches after the article in the text (الألمانية).
+            if (key.startswith("ال") and len(key) - 2 >= _MIN_STEM
+                    and not word.startswith(("أل", "إل", "آل"))):
                 key = key[2:]
             keys.append(key)
         elif is_capitalised_abbreviation(word) and len(word.replace(".", "")) <= 4:

@@ -28,7 +28,7 @@ from ..lexicon import PhraseMatch, Trigger
 from ..model import Mention
 from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, word_keys
 from .clause import USABLE_KINDS, SentenceView
-from .mentions import OBJECT_PARTIES_ID, unlinked_person
+from .mentions import OBJECT_PARTIES_ID, dateline_end, unlinked_person
 
 CLAUSE_TAKING = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"}
 DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "PROTEST",
@@ -72,8 +72,8 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
     scope_end = min(clause_end, next_trigger_start)
     between = _between_list(view, match.end, scope_end)
     # an Arabic participle's subject is the one before it in its sentence, else the one carried
-    shared = (_clause_subject(view, match.start) or previous_subject
-              ) if _is_arabic_participle(view, match, trigger) else []
+    shared = _participle_subject(view, match, previous_subject
+                                 ) if _is_arabic_participle(view, match, trigger) else []
     if own_actor is not None:
         args.use("actors", [own_actor], 0.8, "role noun")
     elif previous_subject and _is_participle_clause(view, match):
@@ -533,6 +533,22 @@ def _is_arabic_participle(view: SentenceView, match: PhraseMatch[Trigger],
     word = view.tokens[match.start]
     return (view.tokens[match.start - 1].text in {",", "،"} and word.key.startswith("م")
             and trigger.event in CLAUSE_TAKING | {"ACCUSE"})
+
+
+def _participle_subject(view: SentenceView, match: PhraseMatch[Trigger],
+                        previous_subject: list[Mention]) -> list[Mention]:
+    """"علق الرئيس المحادثات، متهما الجماعة", "وأضاف أن الوفد سيلتقي ...، متهما إسرائيل": a
+    participle shares the subject of the verb opening its sentence, the actor right after
+    it; a complement clause right after that verb leaves the speaker unsaid, and the previous
+    sentence's subject speaks. The nearest actor before the comma is often that verb's
+    object."""
+    opening = dateline_end(view.tokens) if view.sentence.index == 0 else 0
+    if view.has_role(opening + 1, "complementizer") and previous_subject:
+        return previous_subject
+    first = view.next_mention(opening, match.start, max_gap=_MAX_VSO_GAP)
+    if first and _can_be_subject(first) and view.governing_preposition(first) is None:
+        return view.coordinated(first)
+    return _clause_subject(view, match.start) or previous_subject
 
 
 def _light_verb_before(view: SentenceView, before: int, clause_start: int) -> int | None:

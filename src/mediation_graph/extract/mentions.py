@@ -13,7 +13,7 @@ kept as unlinked entities.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..lexicon import ActorName, Lexicon, PhraseMatch, Role
 from ..model import Entity, Mention, Sentence, Span, Token
@@ -32,6 +32,43 @@ _OWNERLESS_BODY_SECTORS = {"MIL", "POL"}  # "الجيش", "الشرطة" stand a
 _GROUP_SECTORS = {"REB", "PTY"}  # what "الجماعة" and "الحركة" refer back to
 _POSSESSED_SECTORS = {"MIL", "POL", "SPY", "REB"}  # "قواته", "مقاتليها", "عناصره"
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653))  # vowel marks after a letter
+_DATELINE_SEPARATORS = {"-", "–", "—", "/", "ـ"}
+_DATELINE_WORDS = 4  # words of one dateline part: "بورتسودان", "UNITED NATIONS, March 4"
+_DATELINE_REACH = 16
+_FIRST_SEPARATOR = 3  # a dateline's first part ends within its first words
+# An ambassador serves abroad: a bare "السفير" is never the dateline state's own by default
+_POSTS_ABROAD = {"ambassador"}
+_HOME_SECTORS = {"GOV", "SPY", "MIL"}  # offices a bare title names at home ("وزير الخارجية")
+
+
+@dataclass
+class Discourse:
+    """What the earlier words of a document tell the mention stage: its home state (the
+    dateline's, else that of the first office or state body it names) and who holds each office
+    named so far, so that "وأدان الرئيس" after "الرئيس جوزيف عون" and "وزير الخارجية" in a
+    Cairo dateline resolve."""
+
+    home: Entity | None = None
+    holders: dict[str, list[Entity]] = field(default_factory=dict)  # role id -> holders
+
+    def holder(self, role_id: str) -> Entity | None:
+        """The latest holder of an office named so far, the home state's first."""
+        named = self.holders.get(role_id, [])
+        home = self.home.country if self.home else None
+        at_home = [e for e in named if e.country == home]
+        return (at_home or named or [None])[-1]
+
+    def remember(self, role_id: str, entity: Entity) -> None:
+        named = self.holders.setdefault(role_id, [])
+        if entity in named:
+            named.remove(entity)
+        named.append(entity)
+
+    def replace(self, old: Entity, new: Entity) -> None:
+        """"الرئيس جوزيف عون": the office made from the title is that person."""
+        for named in self.holders.values():
+            if old in named:
+                named[named.index(old)] = new
 
 
 @dataclass
@@ -49,10 +86,19 @@ class _Piece:
         return min(self.names, key=lambda n: n.kind == "adjective") if self.names else None
 
 
-def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[Mention]:
+def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
+                  discourse: Discourse | None = None) -> list[Mention]:
+    """The sentence's mentions; ``discourse`` carries a document's home state and office
+    holders from sentence to sentence (Arabic), and learns from this one."""
     tokens = sentence.tokens
+    discourse = discourse if discourse is not None else Discourse()
     pieces = [_piece(m) for m in lexicon.actors.index.find_all(tokens)]
-    mentions = _compose(pieces, sentence, lexicon, language)
+    if language == "ar" and sentence.index == 0:
+        # "القاهرة - (وكالات) -": the dateline says where the news is from, not who acts
+        end = dateline_end(tokens)
+        discourse.home = _home_of([p for p in pieces if p.end <= end], lexicon) or discourse.home
+        pieces = [p for p in pieces if p.start >= end]
+    mentions = _compose(pieces, sentence, lexicon, language, discourse)
     for mention in mentions:
         # "في أنقرة", "in Yemen", "في العاصمة الكينية": after a locative, a capital, a state or
         # its adjective is where, not who
@@ -63,6 +109,7 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[M
     mentions = _with_collectives(mentions, sentence, lexicon, language)
     if language == "ar":
         mentions = _with_possessed_roles(mentions, sentence, lexicon)
+        _learn(discourse, mentions, lexicon)
     if language == "en":
         mentions = _with_ethnic_groups(mentions, sentence)
         mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names)
@@ -75,6 +122,59 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[M
                 mention.kind = "place"  # "talks in Jeddah", "rallies in Haifa and Eilat"
             previous = mention
     return mentions
+
+
+def dateline_end(tokens: list[Token]) -> int:
+    """The end of a dateline opening a text: parts of a few words (a city, an agency in
+    parentheses) each closed by a dash or slash ("القاهرة - (وكالات) -", "موسكو - كييف -",
+    "الدوحة/ الأناضول/"), or 0."""
+    end, words, j = 0, 0, 0
+    while j < min(len(tokens), _DATELINE_REACH):
+        text = tokens[j].text
+        if text in _DATELINE_SEPARATORS:
+            if end == 0 and not 0 < j <= _FIRST_SEPARATOR:
+                return 0
+            end, words = j + 1, 0
+        elif text == "(":
+            close = next((k for k in range(j + 1, min(len(tokens), j + 5))
+                          if tokens[k].text == ")"), None)
+            if close is None:
+                break
+            j = close
+        elif text not in {",", "،"}:
+            words += 1
+            if words > _DATELINE_WORDS:
+                break
+        j += 1
+    return end
+
+
+def _home_of(pieces: list[_Piece], lexicon: Lexicon) -> Entity | None:
+    """The state a dateline's place stands for."""
+    for piece in pieces:
+        entity = piece.name.entity if piece.name else None
+        if entity is None:
+            continue
+        state = entity if entity.type == "state" else lexicon.actors.entities.get(
+            entity.country or "")
+        if state is not None and state.type == "state":
+            return state
+    return None
+
+
+def _learn(discourse: Discourse, mentions: list[Mention], lexicon: Lexicon) -> None:
+    """Office holders named by name ("جوزيف عون"), and a home state from the first office or
+    state body when no dateline gave one."""
+    entities = lexicon.actors.entities
+    for mention in mentions:
+        entity = mention.entity
+        office = lexicon.actors.offices.get(entity.id)
+        if office is not None and mention.kind == "name":
+            discourse.remember(office, entity)
+        state = entities.get(entity.country or "")
+        if (discourse.home is None and mention.kind in {"name", "role"} and state is not None
+                and state.type == "state" and entity.type in {"person", "organization"}):
+            discourse.home = state
 
 
 def _with_ethnic_groups(mentions: list[Mention], sentence: Sentence) -> list[Mention]:
@@ -113,7 +213,7 @@ def _piece(match: PhraseMatch) -> _Piece:
 
 
 def _compose(pieces: list[_Piece], sentence: Sentence, lexicon: Lexicon,
-             language: str) -> list[Mention]:
+             language: str, discourse: Discourse) -> list[Mention]:
     mentions: list[Mention] = []
     grammar = lexicon.grammar_matches(language, sentence.tokens)
     # "both sides in Doha" are the parties, met where they are: no owner from a place
@@ -123,14 +223,14 @@ def _compose(pieces: list[_Piece], sentence: Sentence, lexicon: Lexicon,
     i = 0
     while i < len(pieces):
         if language == "ar":
-            mention, used = _compose_arabic(pieces, i, sentence, lexicon)
+            mention, used = _compose_arabic(pieces, i, sentence, lexicon, discourse)
         else:
             mention, used = _compose_english(pieces, i, sentence, lexicon, residence)
         if mention is not None:
             mentions.append(mention)
         i += used
     titles = {j for m in grammar if "title" in m.values for j in range(m.start, m.end)}
-    return _with_appositions(mentions, sentence, titles)
+    return _with_appositions(mentions, sentence, titles, discourse)
 
 
 def _adjacent(tokens: list[Token], left: _Piece, right: _Piece, glue: set[str]) -> bool:
@@ -138,8 +238,8 @@ def _adjacent(tokens: list[Token], left: _Piece, right: _Piece, glue: set[str]) 
     return all(t.key in glue for t in between)
 
 
-def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence,
-                    lexicon: Lexicon) -> tuple[Mention | None, int]:
+def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence, lexicon: Lexicon,
+                    discourse: Discourse) -> tuple[Mention | None, int]:
     """Role chain then owner: role+ (adjective | name). One word the lexicon does not know may
     stand between a role and an owning adjective ("وزارة الإعلام الإريترية", "وزير الدفاع
     الإسرائيلي" where the ministry is not listed)."""
@@ -152,17 +252,25 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence,
             break
     roles = [p.roles[0] for p in pieces[i:j]]
     owner_piece = pieces[j] if j < len(pieces) and pieces[j].name else None
+    if owner_piece and roles and _governs_from(tokens, pieces[j - 1], owner_piece, roles[-1],
+                                               lexicon):
+        entity = _resolve_chain(roles, owner_piece.name.entity, lexicon)
+        return _mention(sentence, pieces[i].start, pieces[j - 1].end, entity, "role"), j - i + 1
     if owner_piece and roles:
         gap = owner_piece.start - pieces[j - 1].end
         between = tokens[pieces[j - 1].end] if gap == 1 else None
         # "وفد من حركة حماس", "وسطاء من سلطنة عمان": "from" links a group to its owner too
         affiliated = gap == 1 and (_is_affiliation(lexicon, tokens, pieces[j - 1].end) or (
             between is not None and between.key == "من" and roles[-1].kind == "group"))
-        if gap > 1 or (gap == 1 and owner_piece.name.kind != "adjective" and not affiliated):
+        if gap > 1 or (gap == 1 and not affiliated and (
+                owner_piece.name.kind != "adjective"
+                or not _takes_genitive(tokens, pieces[j - 1], between))):
             owner_piece = None
     if owner_piece:
         owner = owner_piece.name
         entity = _resolve_chain(roles, owner.entity, lexicon)
+        if roles:
+            discourse.remember(roles[0].id, entity)
         # "وزير الخارجية عباس عراقجي": an office followed by a person's name is that person
         kind = "role" if roles and owner.entity.type != "person" else owner.kind
         return _mention(sentence, pieces[i].start, owner_piece.end, entity, kind), j - i + 1
@@ -170,8 +278,61 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence,
         end = i + 1
         while end < j and _continues_noun_phrase(tokens, pieces[end - 1], pieces[end]):
             end += 1
-        return _ownerless_arabic(sentence, pieces[i], pieces[end - 1], roles), end - i
+        mention = _ownerless_arabic(sentence, pieces[i], pieces[end - 1], roles, discourse)
+        if mention is None:
+            mention = _ownerless_office(sentence, pieces[i], pieces[end - 1], roles[0], lexicon,
+                                        discourse)
+        return mention, end - i
     return None, 1
+
+
+def _governs_from(tokens: list[Token], role: _Piece, place: _Piece, last: Role,
+                  lexicon: Lexicon) -> bool:
+    """"السلطات في نيامي", "الحكومة الانتقالية في باماكو", "المجلس العسكري الحاكم في النيجر":
+    a government "in" a capital or state is that state's (one word may describe it first)."""
+    between = tokens[role.end:place.start]
+    entity = place.name.entity if place.name else None
+    return (last.resolves == "owner" and last.kind == "organization" and entity is not None
+            and entity.type == "state" and 1 <= len(between) <= 2
+            and _ends_at(lexicon.cues["ar"], tokens, place.start, "locative")
+            and all(t.text.isalpha() for t in between))
+
+
+def _takes_genitive(tokens: list[Token], role: _Piece, between: Token | None) -> bool:
+    """Whether the word between a role and an adjective can be the role's genitive: only a
+    head without the article takes one ("وزارة الإعلام الإريترية", not "وأدان الرئيس
+    الغارات الإسرائيلية"), or a second genitive joined by و ("وزير الخارجية والهجرة
+    المصري")."""
+    if between is None:
+        return True
+    head = tokens[role.end - 1].key
+    return not head.startswith("ال") or between.key.startswith("وال")
+
+
+def _ownerless_office(sentence: Sentence, first: _Piece, last: _Piece, role: Role,
+                      lexicon: Lexicon, discourse: Discourse) -> Mention | None:
+    """"وأدان الرئيس", "أكد وزير الخارجية", "أن الحكومة ترفض": a definite office or government
+    named without its owner is the holder the document named before, else the home state's
+    (the dateline's); an indefinite one ("وزير") is nobody in particular."""
+    if role.kind not in {"person", "organization"} or not tokens_definite(sentence, last):
+        return None
+    home = discourse.home
+    if role.resolves == "owner":
+        entity = home if role.kind == "organization" else None
+    else:
+        entity = discourse.holder(role.id)
+        if (entity is None and home is not None and role.sector in _HOME_SECTORS
+                and role.id not in _POSTS_ABROAD):
+            entity = lexicon.actors.role_entity(role, home)
+    if entity is None:
+        return None
+    discourse.remember(role.id, entity)
+    return _mention(sentence, first.start, last.end, entity, "role")
+
+
+def tokens_definite(sentence: Sentence, piece: _Piece) -> bool:
+    """The last word of a phrase carries the article ("الرئيس", "وزير الخارجية")."""
+    return any(key.startswith("ال") for key in sentence.tokens[piece.end - 1].keys)
 
 
 def _starts_new_phrase(tokens: list[Token], left: _Piece, right: _Piece) -> bool:
@@ -214,7 +375,7 @@ def _number_ending(key: str) -> str:
 
 
 def _ownerless_arabic(sentence: Sentence, first: _Piece, last: _Piece,
-                      roles: list[Role]) -> Mention | None:
+                      roles: list[Role], discourse: Discourse) -> Mention | None:
     """A role chain with no owner: Arabic news names doers and victims by plain nouns
     ("مسلحون مجهولون", "انتحاري", "الشرطة", "قوات الأمن", "سبعة أشخاص"). A group with a sector,
     or an armed or police body, is an actor of its own, named by the first such role, and spans
@@ -222,6 +383,10 @@ def _ownerless_arabic(sentence: Sentence, first: _Piece, last: _Piece,
     role = next((r for r in roles if _stands_alone(r)), None)
     if role is None:
         return None
+    named = discourse.holder(role.id)
+    if named is not None and tokens_definite(sentence, last):
+        # "القوات المسلحة السودانية ... وقال إن الجيش": the body the document named
+        return _mention(sentence, first.start, last.end, named, "role")
     name = role.name_template.replace("{owner}", "").strip()
     group = Entity(id=role.id.upper(), name=name, type="group", sector=role.sector)
     return _mention(sentence, first.start, last.end, group, "role")
@@ -324,8 +489,8 @@ def _mention(sentence: Sentence, start: int, end: int, entity: Entity, kind: str
     return Mention(Span(text, first.start, last.end), entity, sentence.index, start, end, kind)
 
 
-def _with_appositions(mentions: list[Mention], sentence: Sentence,
-                      titles: set[int]) -> list[Mention]:
+def _with_appositions(mentions: list[Mention], sentence: Sentence, titles: set[int],
+                      discourse: Discourse) -> list[Mention]:
     """An office, a body or a state directly followed by a person's name is that person:
     "رئيس الاستخبارات التركية إبراهيم قالن", "Hamas leader Khalil al-Hayya", "الأمين العام للأمم
     المتحدة أنطونيو غوتيريش"; a title may stand between ("الشيخ", "Sheikh")."""
@@ -337,6 +502,7 @@ def _with_appositions(mentions: list[Mention], sentence: Sentence,
                 j in titles for j in gap):
             merged[-1] = _mention(sentence, previous.token_start, mention.token_end,
                                   mention.entity, "name")
+            discourse.replace(previous.entity, mention.entity)
         else:
             merged.append(mention)
     return merged
@@ -387,8 +553,10 @@ def _with_collectives(mentions: list[Mention], sentence: Sentence, lexicon: Lexi
     for match in lexicon.grammar_matches(language, sentence.tokens):
         if covered & set(range(match.start, match.end)):
             continue
-        for role, entity_id in (("collective", PARTIES_ID),
-                                ("collective_oblique", OBJECT_PARTIES_ID)):
+        # "أن الطرفين اتفقا": after "أن" and "إن" the oblique form is the subject
+        oblique = PARTIES_ID if _ends_at(lexicon.grammar[language], sentence.tokens,
+                                         match.start, "complementizer") else OBJECT_PARTIES_ID
+        for role, entity_id in (("collective", PARTIES_ID), ("collective_oblique", oblique)):
             if role in match.values:
                 placeholder = Entity(id=entity_id, name="parties", type="group", linked=False)
                 extra.append(_mention(sentence, match.start, match.end, placeholder, "collective"))

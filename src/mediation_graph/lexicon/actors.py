@@ -53,6 +53,7 @@ class ActorLexicon:
     roles: dict[str, Role] = field(default_factory=dict)
     bodies: dict[tuple[str, str], Entity] = field(default_factory=dict)  # (role, country)
     adjectives: dict[str, str] = field(default_factory=dict)  # state id -> "Turkish"
+    offices: dict[str, str] = field(default_factory=dict)  # person id -> role id
 
     def role_entity(self, role: Role, owner: Entity) -> Entity:
         """The entity a ``self`` role makes with its owner ("Egypt foreign minister")."""
@@ -69,7 +70,7 @@ class ActorLexicon:
             name=role.name_template.replace("{owner}", owner_name),
             type="person" if role.kind == "person" else "organization",
             country=owner.country,
-            sector=role.sector or owner.sector,
+            sector=role.sector or owner.sector or _state_office(role, owner),
         )
 
     def register(self, entity: Entity, row: Row) -> None:
@@ -91,6 +92,11 @@ def load_actors(folder: Path) -> ActorLexicon:
     _load_persons(lexicon, folder / "persons.tsv")
     _load_metonyms(lexicon, folder / "metonyms.tsv")
     return lexicon
+
+
+def _state_office(role: Role, owner: Entity) -> str | None:
+    """A state's envoy, spokesperson or adviser serves its government ("المبعوث الأمريكي")."""
+    return "GOV" if role.kind == "person" and owner.type == "state" else None
 
 
 def _load_roles(lexicon: ActorLexicon, path: Path) -> None:
@@ -184,6 +190,8 @@ def _load_persons(lexicon: ActorLexicon, path: Path) -> None:
                         label_ar=(row.items_of("ar") or [None])[0], label_en=row["name"])
         lexicon.register(entity, row)
         lexicon.add_names(entity, [entity.name, *row.items_of("en"), *row.items_of("ar")])
+        if row["role"]:
+            lexicon.offices[entity.id] = row["role"]  # "the president" later in the text
 
 
 def _load_metonyms(lexicon: ActorLexicon, path: Path) -> None:

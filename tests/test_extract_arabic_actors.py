@@ -1,0 +1,81 @@
+"""Arabic actors as wire copy names them: datelines, offices without an owner, participles
+that share the opening verb's subject, "the two sides" after "أن"."""
+
+from __future__ import annotations
+
+from conftest import find, names
+from mediation_graph.extract.mentions import dateline_end
+from mediation_graph.text.segment import sentences
+
+
+def _dateline(text: str) -> str:
+    sentence = sentences(text)[0]
+    end = dateline_end(sentence.tokens)
+    return " ".join(t.text for t in sentence.tokens[:end])
+
+
+def test_dateline_parts_end_with_a_dash_or_slash():
+    assert _dateline("عمان - (وكالات) - استقبل الملك ضيفه.") == "عمان - ( وكالات ) -"
+    assert _dateline("موسكو - كييف - أعلنت الوزارة ذلك.") == "موسكو - كييف -"
+    assert _dateline("الرباط/ الأناضول/ قال الوزير.") == "الرباط / الأناضول /"
+    assert _dateline("قال الوزير إن المحادثات ستستأنف - بحسب مصادر - غدا.") == ""
+
+
+def test_the_dateline_city_does_not_act(extract):
+    events = extract("الرياض - استقبل ولي العهد السعودي رئيس الوزراء الباكستاني.", "ar")
+    meeting = find(events, "CONSULT")
+    assert {m.entity.country for m in meeting.actors} == {"SAU"}
+    assert {m.entity.country for m in meeting.recipients} == {"PAK"}
+
+
+def test_an_office_without_owner_belongs_to_the_dateline_state(extract):
+    events = extract("الرباط - وأدان وزير الخارجية الهجوم على السفينة.", "ar")
+    accusation = find(events, "ACCUSE")
+    assert [(m.entity.country, m.entity.type) for m in accusation.actors] == [("MAR", "person")]
+
+
+def test_a_bare_title_is_the_holder_named_before(extract):
+    text = ("استقبل الرئيس التونسي وفدا من البنك الدولي. "
+            "وانتقد الرئيس لاحقا شروط صندوق النقد الدولي.")
+    accusation = find(extract(text, "ar"), "ACCUSE")
+    assert [m.entity.country for m in accusation.actors] == ["TUN"]
+
+
+def test_a_bare_government_is_the_home_state(extract):
+    text = "الخرطوم - قال وزير الإعلام إن الحكومة ترفض أي مفاوضات مع قوات الدعم السريع."
+    rejection = find(extract(text, "ar"), "REJECT")
+    assert names(rejection.actors) == {"Sudan"}
+
+
+def test_a_definite_head_takes_no_genitive_before_an_adjective(extract):
+    events = extract("بيروت - وأدان الرئيس الغارات الإسرائيلية على الجنوب.", "ar")
+    accusation = find(events, "ACCUSE")
+    assert [m.entity.country for m in accusation.actors] == ["LBN"]
+
+
+def test_a_state_envoy_serves_its_government(extract):
+    events = extract("التقى المبعوث البريطاني قادة الجيش السوداني في بورتسودان.", "ar")
+    meeting = find(events, "CONSULT")
+    assert [(m.entity.country, m.entity.sector) for m in meeting.actors] == [("GBR", "GOV")]
+
+
+def test_a_participle_shares_the_opening_verb_subject(extract):
+    text = "طردت السلطات الجزائرية السفير الفرنسي، متهمة باريس بدعم المتمردين."
+    accusation = find(extract(text, "ar"), "ACCUSE")
+    assert names(accusation.actors) == {"Algeria"}
+    assert names(accusation.recipients) == {"France"}
+
+
+def test_the_parties_after_anna_are_the_subject(extract):
+    text = ("التقى وزير الخارجية الإيراني نظيره العماني في مسقط. "
+            "وأكد مصدر أن الطرفين اتفقا على تشكيل لجنة مشتركة.")
+    agreement = find(extract(text, "ar"), "AGREE")
+    assert {m.entity.country for m in agreement.actors + agreement.recipients} == {"IRN", "OMN"}
+
+
+def test_a_government_in_a_capital_is_that_state(extract):
+    text = "وطالبت الخارجية الفرنسية السلطات في نيامي بضمان أمن البعثات الدبلوماسية."
+    demand = find(extract(text, "ar"), "REQUEST")
+    assert names(demand.recipients) == {"Niger"}
+    junta = "أعلن المجلس العسكري الحاكم في النيجر طرد السفير الفرنسي، متهما باريس بالتدخل."
+    assert names(find(extract(junta, "ar"), "ACCUSE").actors) == {"Niger"}

@@ -79,3 +79,25 @@ def test_a_government_in_a_capital_is_that_state(extract):
     assert names(demand.recipients) == {"Niger"}
     junta = "أعلن المجلس العسكري الحاكم في النيجر طرد السفير الفرنسي، متهما باريس بالتدخل."
     assert names(find(extract(junta, "ar"), "ACCUSE").actors) == {"Niger"}
+
+
+def test_an_unknown_name_after_an_office_is_its_holder(extract):
+    text = "اتهم المتحدث باسم الجيش السوداني العقيد نبيل حسين قوات الدعم السريع بقصف المدينة."
+    accusation = find(extract(text, "ar"), "ACCUSE")
+    assert accusation.actors[0].span.text.endswith("نبيل حسين")
+    assert accusation.actors[0].entity.country == "SDN"
+    assert names(accusation.recipients) == {"Rapid Support Forces"}
+
+
+def test_a_surname_names_the_person_named_before(extract):
+    text = ("التقى وزير الخارجية الصومالي عمر حسن عبدي نظيره الكيني في نيروبي. "
+            "وانتقد عبدي لاحقا الموقف الإثيوبي.")
+    accusation = find(extract(text, "ar"), "ACCUSE")
+    assert [m.entity.country for m in accusation.actors] == ["SOM"]
+
+
+def test_a_possessed_verbal_noun_takes_its_object_after_it(extract):
+    text = "وأكد وزير الخارجية الأردني خلال لقائه السفير الصيني دعم المفاوضات."
+    meeting = find(extract(text, "ar"), "CONSULT")
+    assert [m.entity.country for m in meeting.actors] == ["JOR"]
+    assert [m.entity.country for m in meeting.recipients] == ["CHN"]

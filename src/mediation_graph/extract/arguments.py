@@ -83,6 +83,10 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
     else:
         _find_actors(view, match, trigger, args, clause_start, scope_end)
     _find_recipients(view, match, trigger, args, scope_end, clause_end, between)
+    if not args.recipients and trigger.pos == "noun":
+        owned = [m for m in _possessed_object(view, match) if m not in args.actors]
+        if owned:
+            args.use("recipients", owned, 0.75, "object of a possessed verbal noun")
     if trigger.mode == "mediate" and not args.recipients:
         earlier = _earlier_parties(view, match.start)
         if earlier:
@@ -281,7 +285,8 @@ def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigg
             args.use("actors", view.coordinated(following), 0.9, "phrase complement")
             return
     if trigger.pos != "verb" and not _ends_with_recipient_preposition(view, match):
-        own = _nominal_agent(view, match, scope_end)
+        # a noun with a possessive pronoun has no genitive after it: that is its object
+        own = [] if _is_possessed(view, match) else _nominal_agent(view, match, scope_end)
         if own and _is_arabic_object_genitive(view, match, trigger, own[0]):
             own = []  # "اغتيال الحريري", "مقتل جندي": the genitive is whom it was done to
         if own:
@@ -479,16 +484,34 @@ def _possessor(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | Non
     """"ردا على هجماتها": a noun with a possessive pronoun is done by the nearest earlier actor
     that is neither a place nor the clause's subject... unless a light verb's subject owns it
     ("واصلت المقاتلات الإسرائيلية غاراتها"), which the caller tries first when present."""
-    if view.language != "ar" or match.end - match.start != 1:
-        return None
-    token = view.tokens[match.start]
-    if not token.key.endswith(ARABIC_PRONOUN_SUFFIXES) or token.key in token.keys[1:]:
+    if not _is_possessed(view, match):
         return None
     if _light_verb_before(view, match.start, view.clause_limits(match.start)[0]) is not None:
         return None
     earlier = [m for m in view.mentions if m.token_end <= match.start and _usable(m)
                and m.entity.type != "place"]
     return max(earlier, key=lambda m: m.token_start) if earlier else None
+
+
+def _is_possessed(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
+    """An Arabic one-word noun carrying a possessive pronoun ("هجماتها", "لقائه")."""
+    if view.language != "ar" or match.end - match.start != 1:
+        return False
+    token = view.tokens[match.start]
+    if token.text.endswith("ة"):
+        return False  # a ta marbuta ("وساطة"), folded to ه for matching, is no pronoun
+    return token.key.endswith(ARABIC_PRONOUN_SUFFIXES) and token.key not in token.keys[1:]
+
+
+def _possessed_object(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
+    """"خلال لقائه السفير الأمريكي", "لدى استقباله وفدا من حماس": a verbal noun whose doer
+    is its pronoun takes the actor right after it as its object."""
+    if not _is_possessed(view, match):
+        return []
+    following = view.mention_starting(match.end)
+    if following is None or not _usable(following) or view.governing_preposition(following):
+        return []
+    return view.coordinated(following)
 
 
 def _hyphen_agent(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:

@@ -38,7 +38,8 @@ _DATELINE_REACH = 16
 _FIRST_SEPARATOR = 3  # a dateline's first part ends within its first words
 # An ambassador serves abroad: a bare "السفير" is never the dateline state's own by default
 _POSTS_ABROAD = {"ambassador"}
-_HOME_SECTORS = {"GOV", "SPY", "MIL"}  # offices a bare title names at home ("وزير الخارجية")
+_HOME_SECTORS = {"GOV", "SPY", "MIL"}
+_NAME_WORDS = 4  # offices a bare title names at home ("وزير الخارجية")
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Discourse:
 
     home: Entity | None = None
     holders: dict[str, list[Entity]] = field(default_factory=dict)  # role id -> holders
+    surnames: dict[str, Entity] = field(default_factory=dict)  # a named person's last word
 
     def holder(self, role_id: str) -> Entity | None:
         """The latest holder of an office named so far, the home state's first."""
@@ -108,6 +110,8 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
             mention.kind = "place"
     mentions = _with_collectives(mentions, sentence, lexicon, language)
     if language == "ar":
+        mentions = _with_holder_names(mentions, sentence, lexicon, discourse)
+        mentions = _with_surnames(mentions, sentence, lexicon, discourse)
         mentions = _with_possessed_roles(mentions, sentence, lexicon)
         _learn(discourse, mentions, lexicon)
     if language == "en":
@@ -171,10 +175,119 @@ def _learn(discourse: Discourse, mentions: list[Mention], lexicon: Lexicon) -> N
         office = lexicon.actors.offices.get(entity.id)
         if office is not None and mention.kind == "name":
             discourse.remember(office, entity)
+        if mention.kind == "name" and office is not None and (
+                mention.token_end - mention.token_start > 1):
+            discourse.surnames[_last_key(mention)] = entity
         state = entities.get(entity.country or "")
         if (discourse.home is None and mention.kind in {"name", "role"} and state is not None
                 and state.type == "state" and entity.type in {"person", "organization"}):
             discourse.home = state
+
+
+def _last_key(mention: Mention) -> str:
+    return arabic_key(mention.span.text.split()[-1])
+
+
+def _with_holder_names(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
+                       discourse: Discourse) -> list[Mention]:
+    """"وزير الخارجية السوداني علي يوسف الشريف", "المتحدث باسم الجيش العميد نبيل X": an
+    office followed by a name the lexicon lacks is that name's holder. The office's owner and
+    sector stand for the person; the mention spans the name, so that the name's words are
+    nobody else and a later surname finds the holder."""
+    tokens = sentence.tokens
+    # a group noun may be a word of a name ("أحمد معلم فقي"): only other actors end it
+    covered = {t for m in mentions if not _loose_word(m)
+               for t in range(m.token_start, m.token_end)}
+    found: list[Mention] = []
+    for mention in mentions:
+        if found and found[-1].token_end > mention.token_start:
+            continue  # a word of the name before
+        end = _name_end(tokens, mention.token_end, covered, lexicon) if (
+            mention.kind == "role" and _opens_with_office(tokens, mention, lexicon)
+        ) else mention.token_end
+        if end > mention.token_end:
+            mention = _mention(sentence, mention.token_start, end, mention.entity, "role")
+            discourse.surnames[_last_key(mention)] = mention.entity
+        found.append(mention)
+    return found
+
+
+def _opens_with_office(tokens: list[Token], mention: Mention, lexicon: Lexicon) -> bool:
+    """The mention starts with a person's office ("المتحدث باسم الجيش"), not a group."""
+    match = lexicon.actors.index.match_at(tokens, mention.token_start)
+    return match is not None and any(isinstance(v, Role) and v.kind == "person"
+                                     for v in match.values)
+
+
+def _loose_word(mention: Mention) -> bool:
+    """One word naming a generic group ("معلم" in "أحمد معلم فقي")."""
+    return (mention.kind == "role" and mention.entity.type == "group"
+            and mention.token_end - mention.token_start == 1)
+
+
+def _name_end(tokens: list[Token], start: int, covered: set[int], lexicon: Lexicon) -> int:
+    """The end of a name of two to four words opening with a first name ("علي يوسف الشريف",
+    "محمد بن عبد الرحمن"), after titles ("الفريق أول"); a family name with the article ends
+    it; ``start`` when there is none."""
+    grammar = lexicon.grammar["ar"]
+    j = start
+    while j < len(tokens) and (title := grammar.match_at(tokens, j)) is not None and (
+            "title" in title.values):
+        j = title.end
+    if j >= len(tokens):
+        return start
+    first = tokens[j].key
+    if j in covered or first not in lexicon.actors.given_names:
+        return start
+    end = j + 1
+    while end < min(len(tokens), j + _NAME_WORDS) and _is_name_word(tokens, end, covered,
+                                                                    lexicon):
+        end += 1
+        if tokens[end - 1].key.startswith("ال"):
+            break
+    return end if end - j >= 2 else start
+
+
+def _is_name_word(tokens: list[Token], j: int, covered: set[int], lexicon: Lexicon) -> bool:
+    """A plain word: no actor, function word, cue or trigger begins at it."""
+    token = tokens[j]
+    if j in covered or not token.text.isalpha() or len(token.key) < 2:
+        return False
+    return all(index.match_at(tokens, j) is None for index in (
+        lexicon.grammar["ar"], lexicon.cues["ar"], lexicon.triggers["ar"]))
+
+
+def _with_surnames(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
+                   discourse: Discourse) -> list[Mention]:
+    """"وطالب سلام", "وأكد الشريف أن": a person named in full earlier in the document is then
+    named by the last word of the name, as the subject right after a verb, a comma or "أن"."""
+    if not discourse.surnames:
+        return mentions
+    tokens = sentence.tokens
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    starts = {m.token_start for m in mentions}
+    found: list[Mention] = []
+    for j, token in enumerate(tokens):
+        person = next((discourse.surnames[k] for k in token.keys if k in discourse.surnames),
+                      None) if j not in covered else None
+        if person is not None and _opens_subject(tokens, j, starts, lexicon):
+            found.append(_mention(sentence, j, j + 1, person, "name"))
+    return sorted(mentions + found, key=lambda m: m.token_start)
+
+
+def _opens_subject(tokens: list[Token], j: int, starts: set[int], lexicon: Lexicon) -> bool:
+    """Right after the sentence's first word, a word joined by و or ف that names nobody (a
+    verb), a comma or a complementizer: where a subject stands ("وأكد X", "، أشاد X", "أن
+    X")."""
+    if j <= 1:
+        return True
+    previous = tokens[j - 1]
+    if previous.text in {",", "،"}:
+        return True
+    if j - 1 not in starts and (previous.text[:1] in {"و", "ف"}
+                                or tokens[j - 2].text in {",", "،"}):
+        return True  # "وأكد X", "من جهته، أشاد X"
+    return _ends_at(lexicon.grammar["ar"], tokens, j, "complementizer")
 
 
 def _with_ethnic_groups(mentions: list[Mention], sentence: Sentence) -> list[Mention]:
@@ -264,7 +377,7 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence, lexicon: L
             between is not None and between.key == "من" and roles[-1].kind == "group"))
         if gap > 1 or (gap == 1 and not affiliated and (
                 owner_piece.name.kind != "adjective"
-                or not _takes_genitive(tokens, pieces[j - 1], between))):
+                or not _takes_genitive(lexicon, tokens, pieces[j - 1]))):
             owner_piece = None
     if owner_piece:
         owner = owner_piece.name
@@ -298,15 +411,17 @@ def _governs_from(tokens: list[Token], role: _Piece, place: _Piece, last: Role,
             and all(t.text.isalpha() for t in between))
 
 
-def _takes_genitive(tokens: list[Token], role: _Piece, between: Token | None) -> bool:
-    """Whether the word between a role and an adjective can be the role's genitive: only a
-    head without the article takes one ("وزارة الإعلام الإريترية", not "وأدان الرئيس
-    الغارات الإسرائيلية"), or a second genitive joined by و ("وزير الخارجية والهجرة
-    المصري")."""
-    if between is None:
-        return True
-    head = tokens[role.end - 1].key
-    return not head.startswith("ال") or between.key.startswith("وال")
+def _takes_genitive(lexicon: Lexicon, tokens: list[Token], role: _Piece) -> bool:
+    """Whether the word between a role and an adjective belongs to the role's phrase: after a
+    construct head, its genitive or that genitive's adjective ("وزارة الإعلام الإريترية",
+    "رئيس المخابرات العامة المصرية"); after a definite head, only an adjective of the nisba
+    kind ("الحكومة الانتقالية السودانية"), not a noun ("وانتقد الرئيس الموقف الإثيوبي"); and
+    never a word for an event ("وأدان الرئيس الغارات الإسرائيلية")."""
+    word = tokens[role.end]
+    if lexicon.triggers["ar"].match_at(tokens, role.end) is not None:
+        return False
+    construct = not tokens[role.start].key.lstrip("وف").startswith("ال")
+    return construct or word.key.endswith(("ي", "يه"))
 
 
 def _ownerless_office(sentence: Sentence, first: _Piece, last: _Piece, role: Role,

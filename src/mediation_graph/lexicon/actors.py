@@ -10,8 +10,9 @@ from babel import Locale
 from babel.core import get_global
 
 from ..model import Entity
+from ..text.normalize import arabic_key
 from .phrases import PhraseIndex
-from .tables import ID_PATTERN, PLOVER_SECTORS_PATTERN, Row, read_table
+from .tables import ID_PATTERN, PLOVER_SECTORS_PATTERN, Row, read_list, read_table
 
 STATE_COLUMNS = ("id", "wikidata", "en", "ar", "en_adj", "ar_adj")
 METONYM_COLUMNS = ("actor", "en", "ar")
@@ -54,6 +55,7 @@ class ActorLexicon:
     bodies: dict[tuple[str, str], Entity] = field(default_factory=dict)  # (role, country)
     adjectives: dict[str, str] = field(default_factory=dict)  # state id -> "Turkish"
     offices: dict[str, str] = field(default_factory=dict)  # person id -> role id
+    given_names: set[str] = field(default_factory=set)  # Arabic first names, by matching key
 
     def role_entity(self, role: Role, owner: Entity) -> Entity:
         """The entity a ``self`` role makes with its owner ("Egypt foreign minister")."""
@@ -91,6 +93,7 @@ def load_actors(folder: Path) -> ActorLexicon:
     _load_organizations(lexicon, folder / "places.tsv", {"place"})
     _load_persons(lexicon, folder / "persons.tsv")
     _load_metonyms(lexicon, folder / "metonyms.tsv")
+    lexicon.given_names.update(arabic_key(w) for w in read_list(folder / "given_names_ar.txt"))
     return lexicon
 
 
@@ -192,6 +195,10 @@ def _load_persons(lexicon: ActorLexicon, path: Path) -> None:
         lexicon.add_names(entity, [entity.name, *row.items_of("en"), *row.items_of("ar")])
         if row["role"]:
             lexicon.offices[entity.id] = row["role"]  # "the president" later in the text
+        for name in row.items_of("ar"):
+            first = arabic_key(name.split()[0])
+            if len(name.split()) > 1 and len(first) > 2 and not first.startswith("ال"):
+                lexicon.given_names.add(first)  # "علي" opens names the lexicon lacks too
 
 
 def _load_metonyms(lexicon: ActorLexicon, path: Path) -> None:

@@ -101,3 +101,31 @@ def test_a_possessed_verbal_noun_takes_its_object_after_it(extract):
     meeting = find(extract(text, "ar"), "CONSULT")
     assert [m.entity.country for m in meeting.actors] == ["JOR"]
     assert [m.entity.country for m in meeting.recipients] == ["CHN"]
+
+
+def test_an_envoy_posted_to_a_state_is_the_name_after_the_posting(extract):
+    text = "التقى وزير الخارجية الإيراني المبعوث الأممي الخاص إلى سوريا غير بيدرسن في طهران."
+    meeting = find(extract(text, "ar"), "CONSULT")
+    assert [m.entity.country for m in meeting.recipients] == ["UNO"]
+    assert all(m.entity.country != "SYR" for m in meeting.actors + meeting.recipients)
+
+
+def test_who_received_a_call_is_whom_it_reached(extract):
+    text = "تلقى وزير الخارجية الكويتي اتصالا هاتفيا من نظيره العراقي بحثا خلاله العلاقات."
+    call = find(extract(text, "ar"), "CONSULT", "phone")
+    assert [m.entity.country for m in call.actors] == ["IRQ"]
+    assert [m.entity.country for m in call.recipients] == ["KWT"]
+
+
+def test_a_call_said_as_the_setting_is_held_by_the_speaker(extract):
+    text = ("حذر وزير الخارجية الجزائري من التصعيد في الساحل. "
+            "وجاءت تصريحاته خلال اتصال هاتفي مع نظيره الموريتاني.")
+    call = find(extract(text, "ar"), "CONSULT", "phone")
+    assert [m.entity.country for m in call.actors] == ["DZA"]
+    assert [m.entity.country for m in call.recipients] == ["MRT"]
+
+
+def test_a_construct_office_keeps_its_owner_past_two_words(extract):
+    text = "اجتمع وزير الموارد المائية المصري مع وفد إثيوبي في أديس أبابا."
+    meeting = find(extract(text, "ar"), "CONSULT")
+    assert [(m.entity.country, m.entity.type) for m in meeting.actors] == [("EGY", "person")]

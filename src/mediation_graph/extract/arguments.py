@@ -83,6 +83,14 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
     else:
         _find_actors(view, match, trigger, args, clause_start, scope_end)
     _find_recipients(view, match, trigger, args, scope_end, clause_end, between)
+    receiver = _receiver(view, match, trigger)
+    if receiver:
+        # "تلقى الوزير اتصالا من نظيره": who received the call is whom it reached
+        args.actors = [m for m in args.actors if m not in receiver]
+        args.recipients = [m for m in args.recipients if m not in receiver]
+        if not args.actors:
+            args.use("actors", _sender(view, match, scope_end), 0.8, "sender after من")
+        args.use("recipients", receiver, 0.8, "subject of a receiving verb")
     if not args.recipients and trigger.pos == "noun":
         owned = [m for m in _possessed_object(view, match) if m not in args.actors]
         if owned:
@@ -572,6 +580,34 @@ def _participle_subject(view: SentenceView, match: PhraseMatch[Trigger],
     if first and _can_be_subject(first) and view.governing_preposition(first) is None:
         return view.coordinated(first)
     return _clause_subject(view, match.start) or previous_subject
+
+
+def _receiver(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger
+              ) -> list[Mention]:
+    """The subject of a receiving verb ("تلقى", "تسلم") whose object the noun is."""
+    if view.language != "ar" or trigger.pos != "noun":
+        return []
+    clause_start = view.clause_limits(match.start)[0]
+    found = view.words_with_role("receive", clause_start, match.start)
+    if not found:
+        return []
+    verb, verb_end = found[-1]
+    between = [j for j in range(verb_end, match.start) if view.mention_covering(j) is None
+               and not _in_short_aside(view, j)]
+    if len(between) > _LIGHT_VERB_REACH:
+        return []
+    subject = _verb_subject(view, PhraseMatch(verb, verb_end, match.values), clause_start,
+                            match.start)
+    return subject[0] if subject else []
+
+
+def _sender(view: SentenceView, match: PhraseMatch[Trigger], scope_end: int) -> list[Mention]:
+    """"اتصالا هاتفيا من نظيره": the actor after "من" that follows the received noun."""
+    for j in range(match.end, min(scope_end, match.end + 3)):
+        if view.tokens[j].key == "من":
+            following = view.mention_starting(j + 1)
+            return view.coordinated(following) if following and _usable(following) else []
+    return []
 
 
 def _light_verb_before(view: SentenceView, before: int, clause_start: int) -> int | None:

@@ -175,7 +175,10 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
         clause_start = view.clause_limits(match.start, soft=True)[0]
         earlier = [c for c in subjects_by_clause if c < clause_start]
         # a verb, not a noun, continues the previous sentence's subject ("وبحث مع نظيره")
-        from_before = list(carried) if trigger.pos != "noun" else []
+        # and so does a meeting said as the setting ("وجاءت تصريحاته خلال اتصال هاتفي مع")
+        setting = trigger.pos == "noun" and trigger.event == "CONSULT" and match.start > 0 and (
+            view.has_role(match.start - 1, "during"))
+        from_before = list(carried) if trigger.pos != "noun" or setting else []
         previous_subject = subjects_by_clause[max(earlier)] if earlier else from_before
         if trigger is DEMAND:
             demand = _demand_arguments(view, match, hits)

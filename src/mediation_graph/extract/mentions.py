@@ -38,8 +38,9 @@ _DATELINE_REACH = 16
 _FIRST_SEPARATOR = 3  # a dateline's first part ends within its first words
 # An ambassador serves abroad: a bare "السفير" is never the dateline state's own by default
 _POSTS_ABROAD = {"ambassador"}
-_HOME_SECTORS = {"GOV", "SPY", "MIL"}
-_NAME_WORDS = 4  # offices a bare title names at home ("وزير الخارجية")
+_HOME_SECTORS = {"GOV", "SPY", "MIL"}  # offices a bare title names at home ("وزير الخارجية")
+_NAME_WORDS = 4
+_POSTED_TO = {arabic_key("إلى"), arabic_key("لدى")}  # "المبعوث إلى اليمن", "السفير لدى مصر"
 
 
 @dataclass
@@ -201,15 +202,40 @@ def _with_holder_names(mentions: list[Mention], sentence: Sentence, lexicon: Lex
     found: list[Mention] = []
     for mention in mentions:
         if found and found[-1].token_end > mention.token_start:
-            continue  # a word of the name before
-        end = _name_end(tokens, mention.token_end, covered, lexicon) if (
-            mention.kind == "role" and _opens_with_office(tokens, mention, lexicon)
-        ) else mention.token_end
+            continue  # a word of the name, or the posting, before
+        if mention.kind != "role" or not _opens_with_office(tokens, mention, lexicon):
+            found.append(mention)
+            continue
+        posted = _posting_end(tokens, mention, mentions)
+        holder = next((m for m in mentions if m.token_start == posted and m.kind == "name"
+                       and m.entity.type == "person"), None)
+        if holder is not None:  # "المبعوث الأممي إلى اليمن هانس غروندبرغ"
+            discourse.replace(mention.entity, holder.entity)
+            found.append(_mention(sentence, mention.token_start, holder.token_end,
+                                  holder.entity, "name"))
+            continue
+        end = _name_end(tokens, posted, covered, lexicon)
         if end > mention.token_end:
             mention = _mention(sentence, mention.token_start, end, mention.entity, "role")
-            discourse.surnames[_last_key(mention)] = mention.entity
+            if end > posted:
+                discourse.surnames[_last_key(mention)] = mention.entity
         found.append(mention)
     return found
+
+
+def _posting_end(tokens: list[Token], office: Mention, mentions: list[Mention]) -> int:
+    """The end of where an envoy or ambassador is posted ("المبعوث الأمريكي الخاص إلى
+    السودان", "السفيرة الأمريكية لدى بغداد"), or of the office itself."""
+    j = office.token_end
+    if j < len(tokens) and arabic_key(tokens[j].text) not in _POSTED_TO and (
+            tokens[j].text.isalpha() and all(m.token_start != j for m in mentions)):
+        j += 1  # "الخاص"
+    if j >= len(tokens) or arabic_key(tokens[j].text) not in _POSTED_TO:
+        return office.token_end
+    where = next((m for m in mentions if m.token_start == j + 1), None)
+    if where is None or where.entity.type not in {"state", "place"}:
+        return office.token_end
+    return where.token_end
 
 
 def _opens_with_office(tokens: list[Token], mention: Mention, lexicon: Lexicon) -> bool:
@@ -375,9 +401,9 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence, lexicon: L
         # "وفد من حركة حماس", "وسطاء من سلطنة عمان": "from" links a group to its owner too
         affiliated = gap == 1 and (_is_affiliation(lexicon, tokens, pieces[j - 1].end) or (
             between is not None and between.key == "من" and roles[-1].kind == "group"))
-        if gap > 1 or (gap == 1 and not affiliated and (
+        if gap > 2 or (gap >= 1 and not affiliated and (
                 owner_piece.name.kind != "adjective"
-                or not _takes_genitive(lexicon, tokens, pieces[j - 1]))):
+                or not _takes_genitive(lexicon, tokens, pieces[j - 1], gap))):
             owner_piece = None
     if owner_piece:
         owner = owner_piece.name
@@ -411,17 +437,19 @@ def _governs_from(tokens: list[Token], role: _Piece, place: _Piece, last: Role,
             and all(t.text.isalpha() for t in between))
 
 
-def _takes_genitive(lexicon: Lexicon, tokens: list[Token], role: _Piece) -> bool:
-    """Whether the word between a role and an adjective belongs to the role's phrase: after a
-    construct head, its genitive or that genitive's adjective ("وزارة الإعلام الإريترية",
-    "رئيس المخابرات العامة المصرية"); after a definite head, only an adjective of the nisba
-    kind ("الحكومة الانتقالية السودانية"), not a noun ("وانتقد الرئيس الموقف الإثيوبي"); and
-    never a word for an event ("وأدان الرئيس الغارات الإسرائيلية")."""
-    word = tokens[role.end]
-    if lexicon.triggers["ar"].match_at(tokens, role.end) is not None:
+def _takes_genitive(lexicon: Lexicon, tokens: list[Token], role: _Piece, gap: int) -> bool:
+    """Whether the words between a role and an adjective belong to the role's phrase: after a
+    construct head, its genitive and that genitive's adjective ("وزارة الإعلام الإريترية",
+    "رئيس المخابرات العامة المصرية", "وزير الشؤون الاستراتيجية الإسرائيلي"); after a
+    definite head, only one adjective of the nisba kind ("الحكومة الانتقالية السودانية"), not
+    a noun ("وانتقد الرئيس الموقف الإثيوبي"); never a word for an event ("وأدان الرئيس
+    الغارات الإسرائيلية")."""
+    words = range(role.end, role.end + gap)
+    if any(lexicon.triggers["ar"].match_at(tokens, k) is not None for k in words):
         return False
-    construct = not tokens[role.start].key.lstrip("وف").startswith("ال")
-    return construct or word.key.endswith(("ي", "يه"))
+    if not tokens[role.start].key.lstrip("وف").startswith("ال"):  # a construct head
+        return gap == 1 or all(tokens[k].key.startswith(("ال", "وال")) for k in words)
+    return gap == 1 and tokens[role.end].key.endswith(("ي", "يه"))
 
 
 def _ownerless_office(sentence: Sentence, first: _Piece, last: _Piece, role: Role,

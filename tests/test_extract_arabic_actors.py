@@ -129,3 +129,15 @@ def test_a_construct_office_keeps_its_owner_past_two_words(extract):
     text = "اجتمع وزير الموارد المائية المصري مع وفد إثيوبي في أديس أبابا."
     meeting = find(extract(text, "ar"), "CONSULT")
     assert [(m.entity.country, m.entity.type) for m in meeting.actors] == [("EGY", "person")]
+
+
+def test_the_act_an_accusation_names_after_its_object_is_the_object_s(extract):
+    text = "اتهمت الحكومة الصومالية حركة الشباب بتفجير سيارة مفخخة في مقديشو."
+    attack = find(extract(text, "ar"), "ASSAULT")
+    assert names(attack.actors) == {"al-Shabaab"}
+
+
+def test_unowned_civilians_are_the_home_state_s(extract):
+    text = "الفاشر - قتل 12 مدنيا في قصف مدفعي استهدف سوقا شعبية."
+    attack = find(extract(text, "ar"), "ASSAULT")
+    assert [(m.entity.country, m.entity.sector) for m in attack.recipients] == [("SDN", "CVL")]

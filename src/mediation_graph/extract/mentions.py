@@ -51,6 +51,7 @@ class Discourse:
     Cairo dateline resolve."""
 
     home: Entity | None = None
+    dateline: bool = False  # the home is the dateline's, where the news happens
     holders: dict[str, list[Entity]] = field(default_factory=dict)  # role id -> holders
     surnames: dict[str, Entity] = field(default_factory=dict)  # a named person's last word
 
@@ -99,7 +100,9 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
     if language == "ar" and sentence.index == 0:
         # "القاهرة - (وكالات) -": the dateline says where the news is from, not who acts
         end = dateline_end(tokens)
-        discourse.home = _home_of([p for p in pieces if p.end <= end], lexicon) or discourse.home
+        dateline = _home_of([p for p in pieces if p.end <= end], lexicon)
+        if dateline is not None:
+            discourse.home, discourse.dateline = dateline, True
         pieces = [p for p in pieces if p.start >= end]
     mentions = _compose(pieces, sentence, lexicon, language, discourse)
     for mention in mentions:
@@ -247,7 +250,8 @@ def _opens_with_office(tokens: list[Token], mention: Mention, lexicon: Lexicon) 
 
 def _loose_word(mention: Mention) -> bool:
     """One word naming a generic group ("معلم" in "أحمد معلم فقي")."""
-    return (mention.kind == "role" and mention.entity.type == "group"
+    return (mention.kind == "role" and (mention.entity.type == "group"
+                                        or mention.entity.sector == "CVL")
             and mention.token_end - mention.token_start == 1)
 
 
@@ -417,7 +421,8 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence, lexicon: L
         end = i + 1
         while end < j and _continues_noun_phrase(tokens, pieces[end - 1], pieces[end]):
             end += 1
-        mention = _ownerless_arabic(sentence, pieces[i], pieces[end - 1], roles, discourse)
+        mention = _ownerless_arabic(sentence, pieces[i], pieces[end - 1], roles, lexicon,
+                                    discourse)
         if mention is None:
             mention = _ownerless_office(sentence, pieces[i], pieces[end - 1], roles[0], lexicon,
                                         discourse)
@@ -517,8 +522,8 @@ def _number_ending(key: str) -> str:
     return next((e for e in _ARABIC_NUMBER_ENDINGS if key.endswith(e)), "")
 
 
-def _ownerless_arabic(sentence: Sentence, first: _Piece, last: _Piece,
-                      roles: list[Role], discourse: Discourse) -> Mention | None:
+def _ownerless_arabic(sentence: Sentence, first: _Piece, last: _Piece, roles: list[Role],
+                      lexicon: Lexicon, discourse: Discourse) -> Mention | None:
     """A role chain with no owner: Arabic news names doers and victims by plain nouns
     ("مسلحون مجهولون", "انتحاري", "الشرطة", "قوات الأمن", "سبعة أشخاص"). A group with a sector,
     or an armed or police body, is an actor of its own, named by the first such role, and spans
@@ -530,6 +535,10 @@ def _ownerless_arabic(sentence: Sentence, first: _Piece, last: _Piece,
     if named is not None and tokens_definite(sentence, last):
         # "القوات المسلحة السودانية ... وقال إن الجيش": the body the document named
         return _mention(sentence, first.start, last.end, named, "role")
+    if role.sector == "CVL" and discourse.home is not None and discourse.dateline:
+        # "مقتل 12 مدنيا" under a Khartoum dateline: the home state's civilians
+        return _mention(sentence, first.start, last.end,
+                        lexicon.actors.role_entity(role, discourse.home), "role")
     name = role.name_template.replace("{owner}", "").strip()
     group = Entity(id=role.id.upper(), name=name, type="group", sector=role.sector)
     return _mention(sentence, first.start, last.end, group, "role")

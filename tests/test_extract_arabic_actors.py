@@ -141,3 +141,9 @@ def test_unowned_civilians_are_the_home_state_s(extract):
     text = "الفاشر - قتل 12 مدنيا في قصف مدفعي استهدف سوقا شعبية."
     attack = find(extract(text, "ar"), "ASSAULT")
     assert [(m.entity.country, m.entity.sector) for m in attack.recipients] == [("SDN", "CVL")]
+
+
+def test_forces_of_a_ministry_are_its_state_s(extract):
+    text = "قالت وزارة الدفاع الروسية إن قواتها قصفت مواقع في خاركيف."
+    attack = find(extract(text, "ar"), "ASSAULT")
+    assert [(m.entity.country, m.entity.sector) for m in attack.actors] == [("RUS", "MIL")]

@@ -732,6 +732,10 @@ def _with_possessed_roles(mentions: list[Mention], sentence: Sentence,
         if not owners:
             continue
         owner = max(owners, key=lambda m: m.token_end).entity
+        state = lexicon.actors.entities.get(owner.country or "")
+        if owner.type == "organization" and owner.sector == "GOV" and state is not None and (
+                state.type == "state"):
+            owner = state  # "قالت وزارة الدفاع التركية إن مقاتلاتها": the state's aircraft
         if role is not None:
             found.append(_mention(sentence, j, j + 1, _resolve_chain([role], owner, lexicon),
                                   "role"))

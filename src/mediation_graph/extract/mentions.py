@@ -36,8 +36,8 @@ _DATELINE_SEPARATORS = {"-", "–", "—", "/", "ـ"}
 _DATELINE_WORDS = 4  # words of one dateline part: "بورتسودان", "UNITED NATIONS, March 4"
 _DATELINE_REACH = 16
 _FIRST_SEPARATOR = 3  # a dateline's first part ends within its first words
-# An ambassador serves abroad: a bare "السفير" is never the dateline state's own by default
-_POSTS_ABROAD = {"ambassador"}
+# An ambassador or embassy serves abroad: a bare "السفير" is not the home state's by default
+_POSTS_ABROAD = {"ambassador", "embassy"}
 _HOME_SECTORS = {"GOV", "SPY", "MIL"}  # offices a bare title names at home ("وزير الخارجية")
 _NAME_WORDS = 4
 _POSTED_TO = {arabic_key("إلى"), arabic_key("لدى")}  # "المبعوث إلى اليمن", "السفير لدى مصر"

@@ -28,7 +28,7 @@ from ..lexicon import PhraseMatch, Trigger
 from ..model import Mention
 from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, word_keys
 from .clause import USABLE_KINDS, SentenceView
-from .mentions import OBJECT_PARTIES_ID, unlinked_person
+from .mentions import OBJECT_PARTIES_ID, dateline_end, unlinked_person
 
 CLAUSE_TAKING = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"}
 DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "PROTEST",
@@ -72,8 +72,8 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
     scope_end = min(clause_end, next_trigger_start)
     between = _between_list(view, match.end, scope_end)
     # an Arabic participle's subject is the one before it in its sentence, else the one carried
-    shared = (_clause_subject(view, match.start) or previous_subject
-              ) if _is_arabic_participle(view, match, trigger) else []
+    shared = _participle_subject(view, match, previous_subject
+                                 ) if _is_arabic_participle(view, match, trigger) else []
     if own_actor is not None:
         args.use("actors", [own_actor], 0.8, "role noun")
     elif previous_subject and _is_participle_clause(view, match):
@@ -83,6 +83,18 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
     else:
         _find_actors(view, match, trigger, args, clause_start, scope_end)
     _find_recipients(view, match, trigger, args, scope_end, clause_end, between)
+    receiver = _receiver(view, match, trigger)
+    if receiver:
+        # "تلقى الوزير اتصالا من نظيره": who received the call is whom it reached
+        args.actors = [m for m in args.actors if m not in receiver]
+        args.recipients = [m for m in args.recipients if m not in receiver]
+        if not args.actors:
+            args.use("actors", _sender(view, match, scope_end), 0.8, "sender after من")
+        args.use("recipients", receiver, 0.8, "subject of a receiving verb")
+    if not args.recipients and trigger.pos == "noun":
+        owned = [m for m in _possessed_object(view, match) if m not in args.actors]
+        if owned:
+            args.use("recipients", owned, 0.75, "object of a possessed verbal noun")
     if trigger.mode == "mediate" and not args.recipients:
         earlier = _earlier_parties(view, match.start)
         if earlier:
@@ -281,7 +293,8 @@ def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigg
             args.use("actors", view.coordinated(following), 0.9, "phrase complement")
             return
     if trigger.pos != "verb" and not _ends_with_recipient_preposition(view, match):
-        own = _nominal_agent(view, match, scope_end)
+        # a noun with a possessive pronoun has no genitive after it: that is its object
+        own = [] if _is_possessed(view, match) else _nominal_agent(view, match, scope_end)
         if own and _is_arabic_object_genitive(view, match, trigger, own[0]):
             own = []  # "اغتيال الحريري", "مقتل جندي": the genitive is whom it was done to
         if own:
@@ -479,16 +492,34 @@ def _possessor(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | Non
     """"ردا على هجماتها": a noun with a possessive pronoun is done by the nearest earlier actor
     that is neither a place nor the clause's subject... unless a light verb's subject owns it
     ("واصلت المقاتلات الإسرائيلية غاراتها"), which the caller tries first when present."""
-    if view.language != "ar" or match.end - match.start != 1:
-        return None
-    token = view.tokens[match.start]
-    if not token.key.endswith(ARABIC_PRONOUN_SUFFIXES) or token.key in token.keys[1:]:
+    if not _is_possessed(view, match):
         return None
     if _light_verb_before(view, match.start, view.clause_limits(match.start)[0]) is not None:
         return None
     earlier = [m for m in view.mentions if m.token_end <= match.start and _usable(m)
                and m.entity.type != "place"]
     return max(earlier, key=lambda m: m.token_start) if earlier else None
+
+
+def _is_possessed(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
+    """An Arabic one-word noun carrying a possessive pronoun ("هجماتها", "لقائه")."""
+    if view.language != "ar" or match.end - match.start != 1:
+        return False
+    token = view.tokens[match.start]
+    if token.text.endswith("ة"):
+        return False  # a ta marbuta ("وساطة"), folded to ه for matching, is no pronoun
+    return token.key.endswith(ARABIC_PRONOUN_SUFFIXES) and token.key not in token.keys[1:]
+
+
+def _possessed_object(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
+    """"خلال لقائه السفير الأمريكي", "لدى استقباله وفدا من حماس": a verbal noun whose doer
+    is its pronoun takes the actor right after it as its object."""
+    if not _is_possessed(view, match):
+        return []
+    following = view.mention_starting(match.end)
+    if following is None or not _usable(following) or view.governing_preposition(following):
+        return []
+    return view.coordinated(following)
 
 
 def _hyphen_agent(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:
@@ -533,6 +564,50 @@ def _is_arabic_participle(view: SentenceView, match: PhraseMatch[Trigger],
     word = view.tokens[match.start]
     return (view.tokens[match.start - 1].text in {",", "،"} and word.key.startswith("م")
             and trigger.event in CLAUSE_TAKING | {"ACCUSE"})
+
+
+def _participle_subject(view: SentenceView, match: PhraseMatch[Trigger],
+                        previous_subject: list[Mention]) -> list[Mention]:
+    """"علق الرئيس المحادثات، متهما الجماعة", "وأضاف أن الوفد سيلتقي ...، متهما إسرائيل": a
+    participle shares the subject of the verb opening its sentence, the actor right after
+    it; a complement clause right after that verb leaves the speaker unsaid, and the previous
+    sentence's subject speaks. The nearest actor before the comma is often that verb's
+    object."""
+    opening = dateline_end(view.tokens) if view.sentence.index == 0 else 0
+    if view.has_role(opening + 1, "complementizer") and previous_subject:
+        return previous_subject
+    first = view.next_mention(opening, match.start, max_gap=_MAX_VSO_GAP)
+    if first and _can_be_subject(first) and view.governing_preposition(first) is None:
+        return view.coordinated(first)
+    return _clause_subject(view, match.start) or previous_subject
+
+
+def _receiver(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger
+              ) -> list[Mention]:
+    """The subject of a receiving verb ("تلقى", "تسلم") whose object the noun is."""
+    if view.language != "ar" or trigger.pos != "noun":
+        return []
+    clause_start = view.clause_limits(match.start)[0]
+    found = view.words_with_role("receive", clause_start, match.start)
+    if not found:
+        return []
+    verb, verb_end = found[-1]
+    between = [j for j in range(verb_end, match.start) if view.mention_covering(j) is None
+               and not _in_short_aside(view, j)]
+    if len(between) > _LIGHT_VERB_REACH:
+        return []
+    subject = _verb_subject(view, PhraseMatch(verb, verb_end, match.values), clause_start,
+                            match.start)
+    return subject[0] if subject else []
+
+
+def _sender(view: SentenceView, match: PhraseMatch[Trigger], scope_end: int) -> list[Mention]:
+    """"اتصالا هاتفيا من نظيره": the actor after "من" that follows the received noun."""
+    for j in range(match.end, min(scope_end, match.end + 3)):
+        if view.tokens[j].key == "من":
+            following = view.mention_starting(j + 1)
+            return view.coordinated(following) if following and _usable(following) else []
+    return []
 
 
 def _light_verb_before(view: SentenceView, before: int, clause_start: int) -> int | None:

@@ -110,6 +110,8 @@ class SentenceView:
 
     def coordinated(self, first: Mention) -> list[Mention]:
         """The actor list that starts with ``first``: "مصر وقطر والولايات المتحدة"."""
+        if first.kind == "discourse":
+            return [first]  # a subject carried from an earlier sentence has no list here
         known = self.lists.get(id(first))
         if known is None:
             known = self.lists[id(first)] = self._coordinated(first)
@@ -147,6 +149,8 @@ class SentenceView:
 
     def with_preceding_adjectives(self, group: list[Mention]) -> list[Mention]:
         """"Russian and Ukrainian delegations": adjectives coordinated before a list's head."""
+        if group[0].kind == "discourse":
+            return list(group)
         ordered = self.ordered_mentions
         position = self._position(group[0])
         extended = list(group)

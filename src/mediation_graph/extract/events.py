@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from ..lexicon import ActorName, Lexicon, PhraseIndex, PhraseMatch, Role, Trigger
 from ..model import Mention, Span, Token
-from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, strip_future, word_keys
+from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, arabic_key, strip_future, word_keys
 from .arguments import Arguments, find_arguments
 from .clause import USABLE_KINDS, SentenceView
 from .modality import CueHit, Modality, find_cues, modality_of
@@ -33,6 +33,9 @@ from .modality import CueHit, Modality, find_cues, modality_of
 _TOPIC_GAP = 4
 _AGENT_VERB_GAP = 2  # "مفاوضات شاقة استضافتها"
 _ASIDE_WORDS = 3  # "، مساء الأربعاء،": a date or time between commas
+_OBJECT_DOES = "object of a stance"
+_STANCES = {"ACCUSE", "REQUEST"}  # whose object may be said to do the act named after it
+_ACT_PARTICLES = {arabic_key("إلى"), arabic_key("على")}  # "دعا الطرفين إلى وقف", "حثه على"
 _COMPLEMENT_GAP = 8  # "demanded that the Sudanese government end ...": words before the verb
 COMPLEMENT_TAKING = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 _BACKGROUND_REACH = 4  # "after [five days of] fighting", "amid [Israeli] strikes"
@@ -175,7 +178,10 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
         clause_start = view.clause_limits(match.start, soft=True)[0]
         earlier = [c for c in subjects_by_clause if c < clause_start]
         # a verb, not a noun, continues the previous sentence's subject ("وبحث مع نظيره")
-        from_before = list(carried) if trigger.pos != "noun" else []
+        # and so does a meeting said as the setting ("وجاءت تصريحاته خلال اتصال هاتفي مع")
+        setting = trigger.pos == "noun" and trigger.event == "CONSULT" and match.start > 0 and (
+            view.has_role(match.start - 1, "during"))
+        from_before = list(carried) if trigger.pos != "noun" or setting else []
         previous_subject = subjects_by_clause[max(earlier)] if earlier else from_before
         if trigger is DEMAND:
             demand = _demand_arguments(view, match, hits)
@@ -187,6 +193,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
             continue
         args = find_arguments(view, match, trigger, next_start, previous_subject,
                               own_actor=_saying_role(view, match))
+        _done_by_the_object(view, match, args, events)
         if language == "en" and trigger.event == "PROTEST" and not args.recipients:
             _protest_at_home(args, lexicon)
         if args.actors and any("subject" in p for p in args.patterns[:1]):
@@ -207,6 +214,32 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
     events = _with_efforts(view, events)
     _with_sentence_parties(view, events)
     return _with_answers(view, events, lexicon)
+
+
+def _done_by_the_object(view: SentenceView, match: PhraseMatch[Trigger], args: Arguments,
+                        earlier: list[SentenceEvent]) -> None:
+    """"اتهم الجيش قوات الدعم السريع بقصف مستشفى", "دعا الطرفين إلى وقف القتال": the act an
+    accusation or demand names right after its object, with ب or إلى, is that object's."""
+    if view.language != "ar" or match.values[0].pos == "verb" or not earlier:
+        return
+    told = next((e for e in reversed(earlier) if e.arguments.patterns[:1] == [_OBJECT_DOES]
+                 and e.trigger.event == match.values[0].event), None)
+    if told is not None and args.patterns[:1] == ["clause subject"]:
+        # "... بقصف مستشفى، ما أسفر عن مقتل 12 مدنيا": the same act told on
+        args.actors = list(told.arguments.actors)
+        return
+    stance = earlier[-1]
+    objects = stance.arguments.recipients
+    if stance.trigger.event not in _STANCES or not objects:
+        return
+    end = max(m.token_end for m in objects)
+    word = view.tokens[match.start]
+    clitic = end == match.start and word.text.startswith("ب") and word.key[1:] in word.keys[1:]
+    particle = end == match.start - 1 and view.tokens[end].key in _ACT_PARTICLES
+    if clitic or particle:
+        args.actors = list(objects)
+        args.recipients = [m for m in args.recipients if m not in objects]
+        args.patterns.insert(0, _OBJECT_DOES)
 
 
 def _as_mediation(view: SentenceView, matches: list[PhraseMatch[Trigger]],

@@ -13,7 +13,7 @@ kept as unlinked entities.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..lexicon import ActorName, Lexicon, PhraseMatch, Role
 from ..model import Entity, Mention, Sentence, Span, Token
@@ -32,6 +32,47 @@ _OWNERLESS_BODY_SECTORS = {"MIL", "POL"}  # "الجيش", "الشرطة" stand a
 _GROUP_SECTORS = {"REB", "PTY"}  # what "الجماعة" and "الحركة" refer back to
 _POSSESSED_SECTORS = {"MIL", "POL", "SPY", "REB"}  # "قواته", "مقاتليها", "عناصره"
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653))  # vowel marks after a letter
+_DATELINE_SEPARATORS = {"-", "–", "—", "/", "ـ"}
+_DATELINE_WORDS = 4  # words of one dateline part: "بورتسودان", "UNITED NATIONS, March 4"
+_DATELINE_REACH = 16
+_FIRST_SEPARATOR = 3  # a dateline's first part ends within its first words
+# An ambassador or embassy serves abroad: a bare "السفير" is not the home state's by default
+_POSTS_ABROAD = {"ambassador", "embassy"}
+_HOME_SECTORS = {"GOV", "SPY", "MIL"}  # offices a bare title names at home ("وزير الخارجية")
+_NAME_WORDS = 4
+_POSTED_TO = {arabic_key("إلى"), arabic_key("لدى")}  # "المبعوث إلى اليمن", "السفير لدى مصر"
+
+
+@dataclass
+class Discourse:
+    """What the earlier words of a document tell the mention stage: its home state (the
+    dateline's, else that of the first office or state body it names) and who holds each office
+    named so far, so that "وأدان الرئيس" after "الرئيس جوزيف عون" and "وزير الخارجية" in a
+    Cairo dateline resolve."""
+
+    home: Entity | None = None
+    dateline: bool = False  # the home is the dateline's, where the news happens
+    holders: dict[str, list[Entity]] = field(default_factory=dict)  # role id -> holders
+    surnames: dict[str, Entity] = field(default_factory=dict)  # a named person's last word
+
+    def holder(self, role_id: str) -> Entity | None:
+        """The latest holder of an office named so far, the home state's first."""
+        named = self.holders.get(role_id, [])
+        home = self.home.country if self.home else None
+        at_home = [e for e in named if e.country == home]
+        return (at_home or named or [None])[-1]
+
+    def remember(self, role_id: str, entity: Entity) -> None:
+        named = self.holders.setdefault(role_id, [])
+        if entity in named:
+            named.remove(entity)
+        named.append(entity)
+
+    def replace(self, old: Entity, new: Entity) -> None:
+        """"الرئيس جوزيف عون": the office made from the title is that person."""
+        for named in self.holders.values():
+            if old in named:
+                named[named.index(old)] = new
 
 
 @dataclass
@@ -49,10 +90,21 @@ class _Piece:
         return min(self.names, key=lambda n: n.kind == "adjective") if self.names else None
 
 
-def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[Mention]:
+def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
+                  discourse: Discourse | None = None) -> list[Mention]:
+    """The sentence's mentions; ``discourse`` carries a document's home state and office
+    holders from sentence to sentence (Arabic), and learns from this one."""
     tokens = sentence.tokens
+    discourse = discourse if discourse is not None else Discourse()
     pieces = [_piece(m) for m in lexicon.actors.index.find_all(tokens)]
-    mentions = _compose(pieces, sentence, lexicon, language)
+    if language == "ar" and sentence.index == 0:
+        # "القاهرة - (وكالات) -": the dateline says where the news is from, not who acts
+        end = dateline_end(tokens)
+        dateline = _home_of([p for p in pieces if p.end <= end], lexicon)
+        if dateline is not None:
+            discourse.home, discourse.dateline = dateline, True
+        pieces = [p for p in pieces if p.start >= end]
+    mentions = _compose(pieces, sentence, lexicon, language, discourse)
     for mention in mentions:
         # "في أنقرة", "in Yemen", "في العاصمة الكينية", "في حيفا": after a locative, a capital, a
         # state, its adjective or a listed place is where, not who
@@ -62,7 +114,10 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[M
             mention.kind = "place"
     mentions = _with_collectives(mentions, sentence, lexicon, language)
     if language == "ar":
+        mentions = _with_holder_names(mentions, sentence, lexicon, discourse)
+        mentions = _with_surnames(mentions, sentence, lexicon, discourse)
         mentions = _with_possessed_roles(mentions, sentence, lexicon)
+        _learn(discourse, mentions, lexicon)
     if language == "en":
         mentions = _with_ethnic_groups(mentions, sentence)
         mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names)
@@ -75,6 +130,194 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[M
                 mention.kind = "place"  # "talks in Jeddah", "rallies in Haifa and Eilat"
             previous = mention
     return mentions
+
+
+def dateline_end(tokens: list[Token]) -> int:
+    """The end of a dateline opening a text: parts of a few words (a city, an agency in
+    parentheses) each closed by a dash or slash ("القاهرة - (وكالات) -", "موسكو - كييف -",
+    "الدوحة/ الأناضول/"), or 0."""
+    end, words, j = 0, 0, 0
+    while j < min(len(tokens), _DATELINE_REACH):
+        text = tokens[j].text
+        if text in _DATELINE_SEPARATORS:
+            if end == 0 and not 0 < j <= _FIRST_SEPARATOR:
+                return 0
+            end, words = j + 1, 0
+        elif text == "(":
+            close = next((k for k in range(j + 1, min(len(tokens), j + 5))
+                          if tokens[k].text == ")"), None)
+            if close is None:
+                break
+            j = close
+        elif text not in {",", "،"}:
+            words += 1
+            if words > _DATELINE_WORDS:
+                break
+        j += 1
+    return end
+
+
+def _home_of(pieces: list[_Piece], lexicon: Lexicon) -> Entity | None:
+    """The state a dateline's place stands for."""
+    for piece in pieces:
+        entity = piece.name.entity if piece.name else None
+        if entity is None:
+            continue
+        state = entity if entity.type == "state" else lexicon.actors.entities.get(
+            entity.country or "")
+        if state is not None and state.type == "state":
+            return state
+    return None
+
+
+def _learn(discourse: Discourse, mentions: list[Mention], lexicon: Lexicon) -> None:
+    """Office holders named by name ("جوزيف عون"), and a home state from the first office or
+    state body when no dateline gave one."""
+    entities = lexicon.actors.entities
+    for mention in mentions:
+        entity = mention.entity
+        office = lexicon.actors.offices.get(entity.id)
+        if office is not None and mention.kind == "name":
+            discourse.remember(office, entity)
+        if mention.kind == "name" and office is not None and (
+                mention.token_end - mention.token_start > 1):
+            discourse.surnames[_last_key(mention)] = entity
+        state = entities.get(entity.country or "")
+        if (discourse.home is None and mention.kind in {"name", "role"} and state is not None
+                and state.type == "state" and entity.type in {"person", "organization"}):
+            discourse.home = state
+
+
+def _last_key(mention: Mention) -> str:
+    return arabic_key(mention.span.text.split()[-1])
+
+
+def _with_holder_names(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
+                       discourse: Discourse) -> list[Mention]:
+    """"وزير الخارجية السوداني علي يوسف الشريف", "المتحدث باسم الجيش العميد نبيل X": an
+    office followed by a name the lexicon lacks is that name's holder. The office's owner and
+    sector stand for the person; the mention spans the name, so that the name's words are
+    nobody else and a later surname finds the holder."""
+    tokens = sentence.tokens
+    # a group noun may be a word of a name ("أحمد معلم فقي"): only other actors end it
+    covered = {t for m in mentions if not _loose_word(m)
+               for t in range(m.token_start, m.token_end)}
+    found: list[Mention] = []
+    for mention in mentions:
+        if found and found[-1].token_end > mention.token_start:
+            continue  # a word of the name, or the posting, before
+        if mention.kind != "role" or not _opens_with_office(tokens, mention, lexicon):
+            found.append(mention)
+            continue
+        posted = _posting_end(tokens, mention, mentions)
+        holder = next((m for m in mentions if m.token_start == posted and m.kind == "name"
+                       and m.entity.type == "person"), None)
+        if holder is not None:  # "المبعوث الأممي إلى اليمن هانس غروندبرغ"
+            discourse.replace(mention.entity, holder.entity)
+            found.append(_mention(sentence, mention.token_start, holder.token_end,
+                                  holder.entity, "name"))
+            continue
+        end = _name_end(tokens, posted, covered, lexicon)
+        if end > mention.token_end:
+            mention = _mention(sentence, mention.token_start, end, mention.entity, "role")
+            if end > posted:
+                discourse.surnames[_last_key(mention)] = mention.entity
+        found.append(mention)
+    return found
+
+
+def _posting_end(tokens: list[Token], office: Mention, mentions: list[Mention]) -> int:
+    """The end of where an envoy or ambassador is posted ("المبعوث الأمريكي الخاص إلى
+    السودان", "السفيرة الأمريكية لدى بغداد"), or of the office itself."""
+    j = office.token_end
+    if j < len(tokens) and arabic_key(tokens[j].text) not in _POSTED_TO and (
+            tokens[j].text.isalpha() and all(m.token_start != j for m in mentions)):
+        j += 1  # "الخاص"
+    if j >= len(tokens) or arabic_key(tokens[j].text) not in _POSTED_TO:
+        return office.token_end
+    where = next((m for m in mentions if m.token_start == j + 1), None)
+    if where is None or where.entity.type not in {"state", "place"}:
+        return office.token_end
+    return where.token_end
+
+
+def _opens_with_office(tokens: list[Token], mention: Mention, lexicon: Lexicon) -> bool:
+    """The mention starts with a person's office ("المتحدث باسم الجيش"), not a group."""
+    match = lexicon.actors.index.match_at(tokens, mention.token_start)
+    return match is not None and any(isinstance(v, Role) and v.kind == "person"
+                                     for v in match.values)
+
+
+def _loose_word(mention: Mention) -> bool:
+    """One word naming a generic group ("معلم" in "أحمد معلم فقي")."""
+    return (mention.kind == "role" and (mention.entity.type == "group"
+                                        or mention.entity.sector == "CVL")
+            and mention.token_end - mention.token_start == 1)
+
+
+def _name_end(tokens: list[Token], start: int, covered: set[int], lexicon: Lexicon) -> int:
+    """The end of a name of two to four words opening with a first name ("علي يوسف الشريف",
+    "محمد بن عبد الرحمن"), after titles ("الفريق أول"); a family name with the article ends
+    it; ``start`` when there is none."""
+    grammar = lexicon.grammar["ar"]
+    j = start
+    while j < len(tokens) and (title := grammar.match_at(tokens, j)) is not None and (
+            "title" in title.values):
+        j = title.end
+    if j >= len(tokens):
+        return start
+    first = tokens[j].key
+    if j in covered or first not in lexicon.actors.given_names:
+        return start
+    end = j + 1
+    while end < min(len(tokens), j + _NAME_WORDS) and _is_name_word(tokens, end, covered,
+                                                                    lexicon):
+        end += 1
+        if tokens[end - 1].key.startswith("ال"):
+            break
+    return end if end - j >= 2 else start
+
+
+def _is_name_word(tokens: list[Token], j: int, covered: set[int], lexicon: Lexicon) -> bool:
+    """A plain word: no actor, function word, cue or trigger begins at it."""
+    token = tokens[j]
+    if j in covered or not token.text.isalpha() or len(token.key) < 2:
+        return False
+    return all(index.match_at(tokens, j) is None for index in (
+        lexicon.grammar["ar"], lexicon.cues["ar"], lexicon.triggers["ar"]))
+
+
+def _with_surnames(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
+                   discourse: Discourse) -> list[Mention]:
+    """"وطالب سلام", "وأكد الشريف أن": a person named in full earlier in the document is then
+    named by the last word of the name, as the subject right after a verb, a comma or "أن"."""
+    if not discourse.surnames:
+        return mentions
+    tokens = sentence.tokens
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    starts = {m.token_start for m in mentions}
+    found: list[Mention] = []
+    for j, token in enumerate(tokens):
+        person = next((discourse.surnames[k] for k in token.keys if k in discourse.surnames),
+                      None) if j not in covered else None
+        if person is not None and _opens_subject(tokens, j, starts, lexicon):
+            found.append(_mention(sentence, j, j + 1, person, "name"))
+    return sorted(mentions + found, key=lambda m: m.token_start)
+
+
+def _opens_subject(tokens: list[Token], j: int, starts: set[int], lexicon: Lexicon) -> bool:
+    """Right after the sentence's first word, a word joined by و or ف that names nobody (a
+    verb), a comma or a complementizer: where a subject stands ("وأكد X", "، أشاد X", "أن
+    X")."""
+    if j <= 1:
+        return True
+    previous = tokens[j - 1]
+    if previous.text in {",", "،"}:
+        return True
+    if j - 1 not in starts and (previous.text[:1] in {"و", "ف"}
+                                or tokens[j - 2].text in {",", "،"}):
+        return True  # "وأكد X", "من جهته، أشاد X"
+    return _ends_at(lexicon.grammar["ar"], tokens, j, "complementizer")
 
 
 def _with_ethnic_groups(mentions: list[Mention], sentence: Sentence) -> list[Mention]:
@@ -113,7 +356,7 @@ def _piece(match: PhraseMatch) -> _Piece:
 
 
 def _compose(pieces: list[_Piece], sentence: Sentence, lexicon: Lexicon,
-             language: str) -> list[Mention]:
+             language: str, discourse: Discourse) -> list[Mention]:
     mentions: list[Mention] = []
     grammar = lexicon.grammar_matches(language, sentence.tokens)
     # "both sides in Doha" are the parties, met where they are: no owner from a place
@@ -123,14 +366,14 @@ def _compose(pieces: list[_Piece], sentence: Sentence, lexicon: Lexicon,
     i = 0
     while i < len(pieces):
         if language == "ar":
-            mention, used = _compose_arabic(pieces, i, sentence, lexicon)
+            mention, used = _compose_arabic(pieces, i, sentence, lexicon, discourse)
         else:
             mention, used = _compose_english(pieces, i, sentence, lexicon, residence)
         if mention is not None:
             mentions.append(mention)
         i += used
     titles = {j for m in grammar if "title" in m.values for j in range(m.start, m.end)}
-    return _with_appositions(mentions, sentence, titles)
+    return _with_appositions(mentions, sentence, titles, discourse)
 
 
 def _adjacent(tokens: list[Token], left: _Piece, right: _Piece, glue: set[str]) -> bool:
@@ -138,8 +381,8 @@ def _adjacent(tokens: list[Token], left: _Piece, right: _Piece, glue: set[str]) 
     return all(t.key in glue for t in between)
 
 
-def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence,
-                    lexicon: Lexicon) -> tuple[Mention | None, int]:
+def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence, lexicon: Lexicon,
+                    discourse: Discourse) -> tuple[Mention | None, int]:
     """Role chain then owner: role+ (adjective | name). One word the lexicon does not know may
     stand between a role and an owning adjective ("وزارة الإعلام الإريترية", "وزير الدفاع
     الإسرائيلي" where the ministry is not listed)."""
@@ -152,17 +395,25 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence,
             break
     roles = [p.roles[0] for p in pieces[i:j]]
     owner_piece = pieces[j] if j < len(pieces) and pieces[j].name else None
+    if owner_piece and roles and _governs_from(tokens, pieces[j - 1], owner_piece, roles[-1],
+                                               lexicon):
+        entity = _resolve_chain(roles, owner_piece.name.entity, lexicon)
+        return _mention(sentence, pieces[i].start, pieces[j - 1].end, entity, "role"), j - i + 1
     if owner_piece and roles:
         gap = owner_piece.start - pieces[j - 1].end
         between = tokens[pieces[j - 1].end] if gap == 1 else None
         # "وفد من حركة حماس", "وسطاء من سلطنة عمان": "from" links a group to its owner too
         affiliated = gap == 1 and (_is_affiliation(lexicon, tokens, pieces[j - 1].end) or (
             between is not None and between.key == "من" and roles[-1].kind == "group"))
-        if gap > 1 or (gap == 1 and owner_piece.name.kind != "adjective" and not affiliated):
+        if gap > 2 or (gap >= 1 and not affiliated and (
+                owner_piece.name.kind != "adjective"
+                or not _takes_genitive(lexicon, tokens, pieces[j - 1], gap))):
             owner_piece = None
     if owner_piece:
         owner = owner_piece.name
         entity = _resolve_chain(roles, owner.entity, lexicon)
+        if roles:
+            discourse.remember(roles[0].id, entity)
         # "وزير الخارجية عباس عراقجي": an office followed by a person's name is that person
         kind = "role" if roles and owner.entity.type != "person" else owner.kind
         return _mention(sentence, pieces[i].start, owner_piece.end, entity, kind), j - i + 1
@@ -170,8 +421,66 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence,
         end = i + 1
         while end < j and _continues_noun_phrase(tokens, pieces[end - 1], pieces[end]):
             end += 1
-        return _ownerless_arabic(sentence, pieces[i], pieces[end - 1], roles), end - i
+        mention = _ownerless_arabic(sentence, pieces[i], pieces[end - 1], roles, lexicon,
+                                    discourse)
+        if mention is None:
+            mention = _ownerless_office(sentence, pieces[i], pieces[end - 1], roles[0], lexicon,
+                                        discourse)
+        return mention, end - i
     return None, 1
+
+
+def _governs_from(tokens: list[Token], role: _Piece, place: _Piece, last: Role,
+                  lexicon: Lexicon) -> bool:
+    """"السلطات في نيامي", "الحكومة الانتقالية في باماكو", "المجلس العسكري الحاكم في النيجر":
+    a government "in" a capital or state is that state's (one word may describe it first)."""
+    between = tokens[role.end:place.start]
+    entity = place.name.entity if place.name else None
+    return (last.resolves == "owner" and last.kind == "organization" and entity is not None
+            and entity.type == "state" and 1 <= len(between) <= 2
+            and _ends_at(lexicon.cues["ar"], tokens, place.start, "locative")
+            and all(t.text.isalpha() for t in between))
+
+
+def _takes_genitive(lexicon: Lexicon, tokens: list[Token], role: _Piece, gap: int) -> bool:
+    """Whether the words between a role and an adjective belong to the role's phrase: after a
+    construct head, its genitive and that genitive's adjective ("وزارة الإعلام الإريترية",
+    "رئيس المخابرات العامة المصرية", "وزير الشؤون الاستراتيجية الإسرائيلي"); after a
+    definite head, only one adjective of the nisba kind ("الحكومة الانتقالية السودانية"), not
+    a noun ("وانتقد الرئيس الموقف الإثيوبي"); never a word for an event ("وأدان الرئيس
+    الغارات الإسرائيلية")."""
+    words = range(role.end, role.end + gap)
+    if any(lexicon.triggers["ar"].match_at(tokens, k) is not None for k in words):
+        return False
+    if not tokens[role.start].key.lstrip("وف").startswith("ال"):  # a construct head
+        return gap == 1 or all(tokens[k].key.startswith(("ال", "وال")) for k in words)
+    return gap == 1 and tokens[role.end].key.endswith(("ي", "يه"))
+
+
+def _ownerless_office(sentence: Sentence, first: _Piece, last: _Piece, role: Role,
+                      lexicon: Lexicon, discourse: Discourse) -> Mention | None:
+    """"وأدان الرئيس", "أكد وزير الخارجية", "أن الحكومة ترفض": a definite office or government
+    named without its owner is the holder the document named before, else the home state's
+    (the dateline's); an indefinite one ("وزير") is nobody in particular."""
+    if role.kind not in {"person", "organization"} or not tokens_definite(sentence, last):
+        return None
+    home = discourse.home
+    if role.resolves == "owner":
+        entity = home if role.kind == "organization" else None
+    else:
+        entity = discourse.holder(role.id)
+        if (entity is None and home is not None and role.sector in _HOME_SECTORS
+                and role.id not in _POSTS_ABROAD):
+            entity = lexicon.actors.role_entity(role, home)
+    if entity is None:
+        return None
+    discourse.remember(role.id, entity)
+    return _mention(sentence, first.start, last.end, entity, "role")
+
+
+def tokens_definite(sentence: Sentence, piece: _Piece) -> bool:
+    """The last word of a phrase carries the article ("الرئيس", "وزير الخارجية")."""
+    return any(key.startswith("ال") for key in sentence.tokens[piece.end - 1].keys)
 
 
 def _starts_new_phrase(tokens: list[Token], left: _Piece, right: _Piece) -> bool:
@@ -213,8 +522,8 @@ def _number_ending(key: str) -> str:
     return next((e for e in _ARABIC_NUMBER_ENDINGS if key.endswith(e)), "")
 
 
-def _ownerless_arabic(sentence: Sentence, first: _Piece, last: _Piece,
-                      roles: list[Role]) -> Mention | None:
+def _ownerless_arabic(sentence: Sentence, first: _Piece, last: _Piece, roles: list[Role],
+                      lexicon: Lexicon, discourse: Discourse) -> Mention | None:
     """A role chain with no owner: Arabic news names doers and victims by plain nouns
     ("مسلحون مجهولون", "انتحاري", "الشرطة", "قوات الأمن", "سبعة أشخاص"). A group with a sector,
     or an armed or police body, is an actor of its own, named by the first such role, and spans
@@ -222,6 +531,14 @@ def _ownerless_arabic(sentence: Sentence, first: _Piece, last: _Piece,
     role = next((r for r in roles if _stands_alone(r)), None)
     if role is None:
         return None
+    named = discourse.holder(role.id)
+    if named is not None and tokens_definite(sentence, last):
+        # "القوات المسلحة السودانية ... وقال إن الجيش": the body the document named
+        return _mention(sentence, first.start, last.end, named, "role")
+    if role.sector == "CVL" and discourse.home is not None and discourse.dateline:
+        # "مقتل 12 مدنيا" under a Khartoum dateline: the home state's civilians
+        return _mention(sentence, first.start, last.end,
+                        lexicon.actors.role_entity(role, discourse.home), "role")
     name = role.name_template.replace("{owner}", "").strip()
     group = Entity(id=role.id.upper(), name=name, type="group", sector=role.sector)
     return _mention(sentence, first.start, last.end, group, "role")
@@ -324,8 +641,8 @@ def _mention(sentence: Sentence, start: int, end: int, entity: Entity, kind: str
     return Mention(Span(text, first.start, last.end), entity, sentence.index, start, end, kind)
 
 
-def _with_appositions(mentions: list[Mention], sentence: Sentence,
-                      titles: set[int]) -> list[Mention]:
+def _with_appositions(mentions: list[Mention], sentence: Sentence, titles: set[int],
+                      discourse: Discourse) -> list[Mention]:
     """An office, a body or a state directly followed by a person's name is that person:
     "رئيس الاستخبارات التركية إبراهيم قالن", "Hamas leader Khalil al-Hayya", "الأمين العام للأمم
     المتحدة أنطونيو غوتيريش"; a title may stand between ("الشيخ", "Sheikh")."""
@@ -337,6 +654,7 @@ def _with_appositions(mentions: list[Mention], sentence: Sentence,
                 j in titles for j in gap):
             merged[-1] = _mention(sentence, previous.token_start, mention.token_end,
                                   mention.entity, "name")
+            discourse.replace(previous.entity, mention.entity)
         else:
             merged.append(mention)
     return merged
@@ -387,8 +705,10 @@ def _with_collectives(mentions: list[Mention], sentence: Sentence, lexicon: Lexi
     for match in lexicon.grammar_matches(language, sentence.tokens):
         if covered & set(range(match.start, match.end)):
             continue
-        for role, entity_id in (("collective", PARTIES_ID),
-                                ("collective_oblique", OBJECT_PARTIES_ID)):
+        # "أن الطرفين اتفقا": after "أن" and "إن" the oblique form is the subject
+        oblique = PARTIES_ID if _ends_at(lexicon.grammar[language], sentence.tokens,
+                                         match.start, "complementizer") else OBJECT_PARTIES_ID
+        for role, entity_id in (("collective", PARTIES_ID), ("collective_oblique", oblique)):
             if role in match.values:
                 placeholder = Entity(id=entity_id, name="parties", type="group", linked=False)
                 extra.append(_mention(sentence, match.start, match.end, placeholder, "collective"))
@@ -412,6 +732,10 @@ def _with_possessed_roles(mentions: list[Mention], sentence: Sentence,
         if not owners:
             continue
         owner = max(owners, key=lambda m: m.token_end).entity
+        state = lexicon.actors.entities.get(owner.country or "")
+        if owner.type == "organization" and owner.sector == "GOV" and state is not None and (
+                state.type == "state"):
+            owner = state  # "قالت وزارة الدفاع التركية إن مقاتلاتها": the state's aircraft
         if role is not None:
             found.append(_mention(sentence, j, j + 1, _resolve_chain([role], owner, lexicon),
                                   "role"))

@@ -10,8 +10,9 @@ from babel import Locale
 from babel.core import get_global
 
 from ..model import Entity
+from ..text.normalize import arabic_key
 from .phrases import PhraseIndex
-from .tables import ID_PATTERN, PLOVER_SECTORS_PATTERN, Row, read_table
+from .tables import ID_PATTERN, PLOVER_SECTORS_PATTERN, Row, read_list, read_table
 
 STATE_COLUMNS = ("id", "wikidata", "en", "ar", "en_adj", "ar_adj")
 METONYM_COLUMNS = ("actor", "en", "ar")
@@ -53,6 +54,8 @@ class ActorLexicon:
     roles: dict[str, Role] = field(default_factory=dict)
     bodies: dict[tuple[str, str], Entity] = field(default_factory=dict)  # (role, country)
     adjectives: dict[str, str] = field(default_factory=dict)  # state id -> "Turkish"
+    offices: dict[str, str] = field(default_factory=dict)  # person id -> role id
+    given_names: set[str] = field(default_factory=set)  # Arabic first names, by matching key
 
     def role_entity(self, role: Role, owner: Entity) -> Entity:
         """The entity a ``self`` role makes with its owner ("Egypt foreign minister")."""
@@ -69,7 +72,7 @@ class ActorLexicon:
             name=role.name_template.replace("{owner}", owner_name),
             type="person" if role.kind == "person" else "organization",
             country=owner.country,
-            sector=role.sector or owner.sector,
+            sector=role.sector or owner.sector or _state_office(role, owner),
         )
 
     def shared_names(self) -> dict[tuple[str, ...], set[str]]:
@@ -100,7 +103,13 @@ def load_actors(folder: Path) -> ActorLexicon:
     _load_organizations(lexicon, folder / "places.tsv", {"place"})
     _load_persons(lexicon, folder / "persons.tsv")
     _load_metonyms(lexicon, folder / "metonyms.tsv")
+    lexicon.given_names.update(arabic_key(w) for w in read_list(folder / "given_names_ar.txt"))
     return lexicon
+
+
+def _state_office(role: Role, owner: Entity) -> str | None:
+    """A state's envoy, spokesperson or adviser serves its government ("المبعوث الأمريكي")."""
+    return "GOV" if role.kind == "person" and owner.type == "state" else None
 
 
 def _load_roles(lexicon: ActorLexicon, path: Path) -> None:
@@ -194,6 +203,12 @@ def _load_persons(lexicon: ActorLexicon, path: Path) -> None:
                         label_ar=(row.items_of("ar") or [None])[0], label_en=row["name"])
         lexicon.register(entity, row)
         lexicon.add_names(entity, [entity.name, *row.items_of("en"), *row.items_of("ar")])
+        if row["role"]:
+            lexicon.offices[entity.id] = row["role"]  # "the president" later in the text
+        for name in row.items_of("ar"):
+            first = arabic_key(name.split()[0])
+            if len(name.split()) > 1 and len(first) > 2 and not first.startswith("ال"):
+                lexicon.given_names.add(first)  # "علي" opens names the lexicon lacks too
 
 
 def _load_metonyms(lexicon: ActorLexicon, path: Path) -> None:

@@ -33,7 +33,7 @@ from .mentions import OBJECT_PARTIES_ID, unlinked_person
 CLAUSE_TAKING = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"}
 DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "PROTEST",
             "SUPPORT", "AID", "CONCEDE", "RETREAT"}
-# actions done to the place they happen in when no one is named as their target (English)
+# actions done to the place they happen in when no one is named as their target
 LOCATED = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "SANCTION"}
 INTERNATIONAL = {"IGO", "UNO", "NGO"}
 _MAX_VSO_GAP = 4
@@ -128,8 +128,8 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         args.patterns.append("passive victim")
     actor_ids = {m.entity.id for m in args.actors}
     args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
-    if not args.recipients and view.language == "en" and (
-            trigger.event in LOCATED or trigger.mode == "visit"):  # "arrived in Amman"
+    # "arrived in Amman", "تظاهر الطلاب في الجزائر": done to the state it happens in
+    if not args.recipients and (trigger.event in LOCATED or trigger.mode == "visit"):
         where = _place_of_action(view, match)
         if where is not None and where.entity.id not in actor_ids:
             args.use("recipients", [where], 0.5, "place of the action")
@@ -150,7 +150,7 @@ def _unnamed_victim(view: SentenceView, match: PhraseMatch[Trigger],
     while end < min(start + _NAME_WORDS, len(view.tokens)):
         token = view.tokens[end]
         function_word = end in view.roles_at and not view.has_role(end, "title")
-        if (not token.text.isalpha() or len(token.key) <= 2 or function_word
+        if (not token.key.isalpha() or len(token.key) <= 2 or function_word  # key: no shadda
                 or view.mention_covering(end) is not None):
             break
         end += 1
@@ -352,6 +352,10 @@ def _find_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: T
         if genitive:
             args.use("recipients", genitive, 0.8, "genitive object")
             return
+    undergoer = _arabic_passive_subject(view, match, trigger, args)
+    if undergoer:
+        args.use("recipients", undergoer, 0.8, "passive subject")
+        return
     direct = _direct_object(view, match, args, scope_end,
                             max_gap=3 if trigger.object_is_recipient else 1)
     if direct and trigger.pos == "verb" and (trigger.object_is_recipient or not trigger.preps):
@@ -368,6 +372,22 @@ def _find_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: T
         antecedent = _pronoun_antecedent(view, match, args)
         if antecedent:
             args.use("recipients", [antecedent], 0.6, "object pronoun antecedent")
+
+
+def _arabic_passive_subject(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
+                            args: Arguments) -> list[Mention]:
+    """"قتل ثمانية جنود على يد مسلحين", "أصيب شرطي برصاص قوات الأمن": an unvowelled verb with
+    an agent phrase after it is passive, so the actor between the verb and that phrase, past a
+    number, underwent the act."""
+    if (view.language != "ar" or trigger.pos != "verb" or not trigger.object_is_recipient
+            or "agent phrase" not in args.patterns or not args.actors):
+        return []
+    agent_start = min(m.token_start for m in args.actors)
+    first = view.mention_starting(_past_quantity(view, match.end))
+    if (first is None or first.token_end > agent_start or not _usable(first)
+            or view.governing_preposition(first) is not None):
+        return []
+    return [m for m in view.coordinated(first) if m.token_end <= agent_start]
 
 
 def _usable(mention: Mention, allow_adjective: bool = False) -> bool:
@@ -424,7 +444,7 @@ def _nominal_agent(view: SentenceView, match: PhraseMatch[Trigger],
     before it ("Egypt's mediation", "Israeli strikes"). The Arabic one may stand one word
     away, unless that word is the next trigger ("اتفاق بوساطة قطرية": Qatar mediates)."""
     if view.language == "ar":
-        mention = view.mention_starting(match.end)
+        mention = view.mention_starting(_past_quantity(view, match.end))  # "مظاهرة آلاف الطلاب"
         if mention is None and match.end + 1 < scope_end and not view.function_words.get(
                 match.end) and not view.mention_covering(match.end):
             mention = view.mention_starting(match.end + 1)  # "الوساطة المستمرة من ..."

@@ -187,7 +187,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
             continue
         args = find_arguments(view, match, trigger, next_start, previous_subject,
                               own_actor=_saying_role(view, match))
-        if language == "en" and trigger.event == "PROTEST" and not args.recipients:
+        if trigger.event == "PROTEST" and not args.recipients:
             _protest_at_home(args, lexicon)
         if args.actors and any("subject" in p for p in args.patterns[:1]):
             subjects_by_clause.setdefault(clause_start, args.actors)

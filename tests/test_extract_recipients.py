@@ -1,0 +1,38 @@
+"""Whom an action is done to: victims, targets of protests and attacks, the objects of
+prepositions, and the state an act aimed at no one named is done to. Sentences are our own
+writing."""
+
+from __future__ import annotations
+
+from conftest import find
+
+
+def test_an_arabic_protest_at_no_one_named_is_aimed_at_the_state_it_happens_in(extract):
+    protest = find(extract("تظاهر مئات الطلاب في شوارع الجزائر يوم الجمعة.", "ar"), "PROTEST")
+    assert [m.entity.country for m in protest.recipients] == ["DZA"]
+
+
+def test_a_killing_by_the_fire_of_an_army_has_that_army_as_its_doer(extract):
+    events = extract("أعلنت مصادر طبية مقتل صياد بنيران الجيش الإسرائيلي قبالة ساحل غزة.", "ar")
+    killing = find(events, "ASSAULT")
+    assert [m.entity.country for m in killing.actors] == ["ISR"]
+
+
+def test_a_passive_arabic_verb_with_an_agent_phrase_has_its_subject_as_victim(extract):
+    events = extract("قتل خمسة جنود على يد مسلحين في هجوم قرب الحدود.", "ar")
+    attack = next(e for e in events if e.event == "ASSAULT" and e.trigger.text == "قتل")
+    assert [m.span.text for m in attack.recipients] == ["جنود"]
+    assert [m.span.text for m in attack.actors] == ["مسلحين"]
+
+
+def test_an_assassinated_name_keeps_its_doubled_letters(extract):
+    events = extract("اغتال مسلحون القيادي حسّان عبد الله في حلب.", "ar")
+    attack = find(events, "ASSAULT")
+    assert attack.recipients and "حسّان" in attack.recipients[0].span.text
+
+
+def test_a_raid_on_a_place_and_the_victims_it_killed_are_one_attack(extract):
+    events = extract("قتل أربعة أطفال في غارة روسية على منزل في إدلب.", "ar")
+    attacks = [e for e in events if e.event == "ASSAULT"]
+    assert len(attacks) == 1 and [m.entity.country for m in attacks[0].actors] == ["RUS"]
+    assert [m.span.text for m in attacks[0].recipients] == ["أطفال"]

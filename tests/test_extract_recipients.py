@@ -36,3 +36,36 @@ def test_a_raid_on_a_place_and_the_victims_it_killed_are_one_attack(extract):
     attacks = [e for e in events if e.event == "ASSAULT"]
     assert len(attacks) == 1 and [m.entity.country for m in attacks[0].actors] == ["RUS"]
     assert [m.span.text for m in attacks[0].recipients] == ["أطفال"]
+
+
+def test_an_english_passive_has_no_object_after_its_agent(extract):
+    events = extract("An aid convoy of UNICEF was shelled by the Rapid Support Forces near "
+                     "El Obeid on Friday.", "en")
+    attack = find(events, "ASSAULT")
+    assert [m.entity.id for m in attack.actors] == ["RSF"]
+    assert "El Obeid" not in [m.span.text for m in attack.recipients]
+
+
+def test_condemning_the_attack_is_aimed_at_whoever_the_story_says_attacked(extract):
+    events = extract("Houthi forces fired two missiles at a Greek tanker in the Red Sea on "
+                     "Monday. Greece condemned the attack.", "en")
+    condemnation = find(events, "ACCUSE")
+    assert [m.entity.id for m in condemnation.recipients] == ["HOUTHIS"]
+    assert [e.actors[0].entity.id for e in events if e.event == "ASSAULT"] == ["HOUTHIS"]
+
+
+def test_an_arabic_condemnation_of_the_attack_after_its_subject(extract):
+    events = extract("هاجم مسلحون من حركة الشباب قاعدة للجيش الكيني قرب الحدود. "
+                     "ودانت الحكومة الكينية الهجوم.", "ar")
+    condemnation = find(events, "ACCUSE")
+    assert [m.entity.id for m in condemnation.recipients] == ["AL_SHABAAB"]
+
+
+def test_a_condemnation_with_no_earlier_act_stays_without_a_target(extract):
+    condemnation = find(extract("Norway condemned the attack.", "en"), "ACCUSE")
+    assert not condemnation.recipients
+
+
+def test_what_an_arabic_attack_was_done_with_is_not_its_target(extract):
+    events = extract("شن الجيش غارة بطائرة مسيرة تركية.", "ar")
+    assert all(m.entity.country != "TUR" for e in events for m in e.recipients)

@@ -101,7 +101,7 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         after = max([match.end] + [m.token_end for m in args.actors if m.token_start >= match.end])
         following = view.next_mention(after, view.clause_limits(match.start, soft=True)[1],
                                       max_gap=2)
-        if following and following not in args.actors:
+        if following and following not in args.actors and not _instrument(view, following):
             args.use("recipients", view.coordinated(following), 0.6, "following actor")
         elif view.language == "en":
             owner = _object_owner(view, match, after)
@@ -356,8 +356,9 @@ def _find_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: T
     if undergoer:
         args.use("recipients", undergoer, 0.8, "passive subject")
         return
-    direct = _direct_object(view, match, args, scope_end,
-                            max_gap=3 if trigger.object_is_recipient else 1)
+    # an English passive has no object: what follows its "by X" is a where ("near El Fasher")
+    direct = [] if view.language == "en" and _is_passive(view, match.start) else _direct_object(
+        view, match, args, scope_end, max_gap=3 if trigger.object_is_recipient else 1)
     if direct and trigger.pos == "verb" and (trigger.object_is_recipient or not trigger.preps):
         args.use("recipients", direct, 0.8, "direct object")
         return
@@ -388,6 +389,13 @@ def _arabic_passive_subject(view: SentenceView, match: PhraseMatch[Trigger], tri
             or view.governing_preposition(first) is not None):
         return []
     return [m for m in view.coordinated(first) if m.token_end <= agent_start]
+
+
+def _instrument(view: SentenceView, mention: Mention) -> bool:
+    """"غارة بطائرة مسيرة", "قصف بالمدفعية": an Arabic actor with ب after an act is what
+    it was done with, not whom to."""
+    return view.language == "ar" and view.proclitics.get(mention.token_start, "").lstrip(
+        "وف").startswith("ب")
 
 
 def _usable(mention: Mention, allow_adjective: bool = False) -> bool:
@@ -502,7 +510,8 @@ def _possessor(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | Non
     if view.language != "ar" or match.end - match.start != 1:
         return None
     token = view.tokens[match.start]
-    if not token.key.endswith(ARABIC_PRONOUN_SUFFIXES) or token.key in token.keys[1:]:
+    if (not token.key.endswith(ARABIC_PRONOUN_SUFFIXES) or token.key in token.keys[1:]
+            or token.text.endswith("ة")):  # "غارة": the key's final ه is a taa marbuta
         return None
     if _light_verb_before(view, match.start, view.clause_limits(match.start)[0]) is not None:
         return None

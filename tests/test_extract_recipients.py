@@ -69,3 +69,8 @@ def test_a_condemnation_with_no_earlier_act_stays_without_a_target(extract):
 def test_what_an_arabic_attack_was_done_with_is_not_its_target(extract):
     events = extract("شن الجيش غارة بطائرة مسيرة تركية.", "ar")
     assert all(m.entity.country != "TUR" for e in events for m in e.recipients)
+
+
+def test_a_demand_from_someone_is_made_of_them(extract):
+    demand = find(extract("Kosovo demanded compensation from Serbia on Monday.", "en"), "REQUEST")
+    assert [m.entity.id for m in demand.recipients] == ["SRB"]

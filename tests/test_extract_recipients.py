@@ -74,3 +74,10 @@ def test_what_an_arabic_attack_was_done_with_is_not_its_target(extract):
 def test_a_demand_from_someone_is_made_of_them(extract):
     demand = find(extract("Kosovo demanded compensation from Serbia on Monday.", "en"), "REQUEST")
     assert [m.entity.id for m in demand.recipients] == ["SRB"]
+
+
+def test_an_arabic_sanction_is_not_aimed_at_a_place_an_earlier_act_happened_in(extract):
+    events = extract("انسحبت الحركة من محادثات في نيروبي احتجاجا على عقوبات فرضها الاتحاد "
+                     "الأوروبي.", "ar")
+    assert all(m.entity.country != "KEN" for e in events if e.event in {"SANCTION", "COERCE"}
+               for m in e.recipients)

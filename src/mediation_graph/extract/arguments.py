@@ -255,12 +255,17 @@ def _place_of_action(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention
     """"protesters rallied in Belgrade", "imposed a curfew in the town of Cizre in southeastern
     Turkey": an action on nobody named is done to the state where it happens, as CAMEO codes
     it, and a visit is paid to the state it arrives in ("arrived in Amman"); the first place
-    after the trigger in its clause, else the last before it."""
+    after the trigger in its clause, else (English, where "In Gaza, ..." opens a clause) the
+    last before it. An Arabic protest takes its scene from anywhere in the clause ("اندلعت في
+    نواكشوط مظاهرات"); another act only from a place that opens it ("وفي بغداد قصفت"), since
+    one further on belongs to an earlier act ("محادثات في لواندا ... عقوبات فرضها الاتحاد")."""
+    scene_anywhere = view.language == "en" or match.values[0].event == "PROTEST"
     start, end = view.clause_limits(match.start)
     places = [m for m in view.places if start <= m.token_start < end
               and m.entity.country and m.entity.country not in INTERNATIONAL]
     after = [m for m in places if m.token_start >= match.end]
-    before = [m for m in places if m.token_end <= match.start]
+    before = [m for m in places if m.token_end <= match.start and (
+        scene_anywhere or m.token_start - start <= _SUBJECT_POSITION)]
     return after[0] if after else (before[-1] if before else None)
 
 

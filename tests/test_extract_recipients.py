@@ -81,3 +81,10 @@ def test_an_arabic_sanction_is_not_aimed_at_a_place_an_earlier_act_happened_in(e
                      "الأوروبي.", "ar")
     assert all(m.entity.country != "KEN" for e in events if e.event in {"SANCTION", "COERCE"}
                for m in e.recipients)
+
+
+def test_a_protest_outside_an_embassy_is_aimed_at_its_state(extract):
+    protest = find(extract("Dozens of activists protested outside the Russian embassy in "
+                           "London on Saturday.", "en"), "PROTEST")
+    assert [m.entity.country for m in protest.recipients] == ["RUS"]
+    assert all(m.entity.country != "RUS" for m in protest.actors)

@@ -88,3 +88,11 @@ def test_a_protest_outside_an_embassy_is_aimed_at_its_state(extract):
                            "London on Saturday.", "en"), "PROTEST")
     assert [m.entity.country for m in protest.recipients] == ["RUS"]
     assert all(m.entity.country != "RUS" for m in protest.actors)
+
+
+def test_a_demanding_participle_shares_the_protesters_and_takes_its_object(extract):
+    events = extract("خرج آلاف المتظاهرين في شوارع بغداد، مطالبين الرئيس العراقي بإقالة "
+                     "الحكومة.", "ar")
+    demand = find(events, "REQUEST")
+    assert [m.span.text for m in demand.actors] == ["المتظاهرين"]
+    assert [m.entity.country for m in demand.recipients] == ["IRQ"]

@@ -71,8 +71,10 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
     clause_start, clause_end = view.clause_limits(match.start)
     scope_end = min(clause_end, next_trigger_start)
     between = _between_list(view, match.end, scope_end)
-    # an Arabic participle's subject is the one before it in its sentence, else the one carried
-    shared = (_clause_subject(view, match.start) or previous_subject
+    # an Arabic participle's subject is that of the act it goes with ("خرج المتظاهرون ...،
+    # مطالبين"), else the actor nearest before it in its sentence
+    shared = (previous_subject or [m for m in _clause_subject(view, match.start)
+                                   if m.entity.type != "place"]
               ) if _is_arabic_participle(view, match, trigger) else []
     if own_actor is not None:
         args.use("actors", [own_actor], 0.8, "role noun")

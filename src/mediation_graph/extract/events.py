@@ -189,7 +189,8 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
                               own_actor=_saying_role(view, match))
         if trigger.event == "PROTEST" and not args.recipients:
             _protest_at_home(args, lexicon)
-        if args.actors and any("subject" in p for p in args.patterns[:1]):
+        # a doer noun that is its own trigger ("خرج المتظاهرون") is its clause's subject too
+        if args.actors and any("subject" in p or p == "role noun" for p in args.patterns[:1]):
             subjects_by_clause.setdefault(clause_start, args.actors)
         span = _span(view, match.start, match.end)
         modality = modality_of(view, match, hits, future_prefix or match.start in intentions)

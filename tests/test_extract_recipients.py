@@ -96,3 +96,18 @@ def test_a_demanding_participle_shares_the_protesters_and_takes_its_object(extra
     demand = find(events, "REQUEST")
     assert [m.span.text for m in demand.actors] == ["المتظاهرين"]
     assert [m.entity.country for m in demand.recipients] == ["IRQ"]
+
+
+def test_those_hit_by_the_bullets_of_gunmen_are_their_targets(extract):
+    events = extract("أصيب ثلاثة من عناصر الشرطة العراقية برصاص مسلحين في كركوك.", "ar")
+    shooting = find(events, "ASSAULT")
+    assert [m.entity.country for m in shooting.recipients] == ["IRQ"]
+    assert [m.span.text for m in shooting.actors] == ["مسلحين"]
+
+
+def test_killed_by_the_bullets_of_an_army_is_one_act_of_that_army(extract):
+    events = extract("قتل شاب فلسطيني برصاص الجيش الإسرائيلي في نابلس.", "ar")
+    attacks = [e for e in events if e.event == "ASSAULT"]
+    assert len(attacks) == 1
+    assert [m.entity.country for m in attacks[0].actors] == ["ISR"]
+    assert [m.entity.country for m in attacks[0].recipients] == ["PSE"]

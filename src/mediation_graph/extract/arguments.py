@@ -70,6 +70,8 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
     args = Arguments()
     clause_start, clause_end = view.clause_limits(match.start)
     scope_end = min(clause_end, next_trigger_start)
+    if view.language == "ar" and view.has_role(scope_end, "agent_prep"):
+        scope_end = clause_end  # "قتل شاب برصاص الجيش": the next trigger names this act's doer
     between = _between_list(view, match.end, scope_end)
     # an Arabic participle's subject is that of the act it goes with ("خرج المتظاهرون ...،
     # مطالبين"), else the actor nearest before it in its sentence
@@ -363,6 +365,13 @@ def _find_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: T
     if undergoer:
         args.use("recipients", undergoer, 0.8, "passive subject")
         return
+    if view.language == "ar" and view.has_role(match.start, "agent_prep"):
+        # "أصيب ثلاثة من عناصر الشرطة برصاص مسلحين": the act is its doer phrase; whoever
+        # the clause says was hit, before it, underwent it
+        hit = [m for m in _clause_subject(view, match.start) if m not in args.actors]
+        if hit:
+            args.use("recipients", hit, 0.7, "subject before the doer phrase")
+            return
     # an English passive has no object: what follows its "by X" is a where ("near El Fasher")
     direct = [] if view.language == "en" and _is_passive(view, match.start) else _direct_object(
         view, match, args, scope_end, max_gap=3 if trigger.object_is_recipient else 1)

@@ -17,7 +17,9 @@ Every list follows coordination: "Egypt, Qatar and the US", "مصر وقطر و�
 Arabic news adds its own: a verbal noun's genitive is its object ("اغتيال X", "مقتل سبعة أشخاص");
 civilians or counted people after a killing verb are its victims (the verb is passive); who
 underwent an act ("تعرضت الدورية لهجوم") is its target; "إنه/إنها" after a speaker resumes the
-speaker; an active participle after a comma ("، متهما") shares the subject before it.
+speaker; an active participle after a comma ("، متهما") shares the subject before it; a verb
+with an agent phrase ("قتل خمسة جنود على يد مسلحين", "برصاص الجيش") is passive, its subject
+the victim; an act aimed at no one named is done to the state it happens in (both languages).
 """
 
 from __future__ import annotations

@@ -43,7 +43,9 @@ def test_the_genitive_of_a_killing_noun_is_the_victim(extract):
 def test_an_adjective_after_an_attack_noun_is_still_its_doer(extract):
     events = extract("أدانت مصر الاغتيال الإسرائيلي في بيروت.", "ar")
     killing = next(e for e in events if e.trigger.text == "الاغتيال")
-    assert [m.entity.country for m in killing.actors] == ["ISR"] and not killing.recipients
+    assert [m.entity.country for m in killing.actors] == ["ISR"]
+    # no one named as its target: it was done to the state where it happened
+    assert [m.entity.id for m in killing.recipients] == ["LBN"]
 
 
 def test_civilians_after_a_killing_verb_are_its_victims(extract):

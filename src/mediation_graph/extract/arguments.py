@@ -17,7 +17,9 @@ Every list follows coordination: "Egypt, Qatar and the US", "مصر وقطر و�
 Arabic news adds its own: a verbal noun's genitive is its object ("اغتيال X", "مقتل سبعة أشخاص");
 civilians or counted people after a killing verb are its victims (the verb is passive); who
 underwent an act ("تعرضت الدورية لهجوم") is its target; "إنه/إنها" after a speaker resumes the
-speaker; an active participle after a comma ("، متهما") shares the subject before it.
+speaker; an active participle after a comma ("، متهما") shares the subject before it; a verb
+with an agent phrase ("قتل خمسة جنود على يد مسلحين", "برصاص الجيش") is passive, its subject
+the victim; an act aimed at no one named is done to the state it happens in (both languages).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from .mentions import OBJECT_PARTIES_ID, dateline_end, unlinked_person
 CLAUSE_TAKING = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"}
 DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "PROTEST",
             "SUPPORT", "AID", "CONCEDE", "RETREAT"}
-# actions done to the place they happen in when no one is named as their target (English)
+# actions done to the place they happen in when no one is named as their target
 LOCATED = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "SANCTION"}
 INTERNATIONAL = {"IGO", "UNO", "NGO"}
 _MAX_VSO_GAP = 4
@@ -70,6 +72,8 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
     args = Arguments()
     clause_start, clause_end = view.clause_limits(match.start)
     scope_end = min(clause_end, next_trigger_start)
+    if view.language == "ar" and view.has_role(scope_end, "agent_prep"):
+        scope_end = clause_end  # "قتل شاب برصاص الجيش": the next trigger names this act's doer
     between = _between_list(view, match.end, scope_end)
     # an Arabic participle's subject is the one before it in its sentence, else the one carried
     shared = _participle_subject(view, match, previous_subject
@@ -113,7 +117,7 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         after = max([match.end] + [m.token_end for m in args.actors if m.token_start >= match.end])
         following = view.next_mention(after, view.clause_limits(match.start, soft=True)[1],
                                       max_gap=2)
-        if following and following not in args.actors:
+        if following and following not in args.actors and not _instrument(view, following):
             args.use("recipients", view.coordinated(following), 0.6, "following actor")
         elif view.language == "en":
             owner = _object_owner(view, match, after)
@@ -140,8 +144,8 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         args.patterns.append("passive victim")
     actor_ids = {m.entity.id for m in args.actors}
     args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
-    if not args.recipients and view.language == "en" and (
-            trigger.event in LOCATED or trigger.mode == "visit"):  # "arrived in Amman"
+    # "arrived in Amman", "تظاهر الطلاب في الجزائر": done to the state it happens in
+    if not args.recipients and (trigger.event in LOCATED or trigger.mode == "visit"):
         where = _place_of_action(view, match)
         if where is not None and where.entity.id not in actor_ids:
             args.use("recipients", [where], 0.5, "place of the action")
@@ -162,7 +166,7 @@ def _unnamed_victim(view: SentenceView, match: PhraseMatch[Trigger],
     while end < min(start + _NAME_WORDS, len(view.tokens)):
         token = view.tokens[end]
         function_word = end in view.roles_at and not view.has_role(end, "title")
-        if (not token.text.isalpha() or len(token.key) <= 2 or function_word
+        if (not token.key.isalpha() or len(token.key) <= 2 or function_word  # key: no shadda
                 or view.mention_covering(end) is not None):
             break
         end += 1
@@ -267,12 +271,17 @@ def _place_of_action(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention
     """"protesters rallied in Belgrade", "imposed a curfew in the town of Cizre in southeastern
     Turkey": an action on nobody named is done to the state where it happens, as CAMEO codes
     it, and a visit is paid to the state it arrives in ("arrived in Amman"); the first place
-    after the trigger in its clause, else the last before it."""
+    after the trigger in its clause, else (English, where "In Gaza, ..." opens a clause) the
+    last before it. An Arabic protest takes its scene from anywhere in the clause ("اندلعت في
+    نواكشوط مظاهرات"); another act only from a place that opens it ("وفي بغداد قصفت"), since
+    one further on belongs to an earlier act ("محادثات في لواندا ... عقوبات فرضها الاتحاد")."""
+    scene_anywhere = view.language == "en" or match.values[0].event == "PROTEST"
     start, end = view.clause_limits(match.start)
     places = [m for m in view.places if start <= m.token_start < end
               and m.entity.country and m.entity.country not in INTERNATIONAL]
     after = [m for m in places if m.token_start >= match.end]
-    before = [m for m in places if m.token_end <= match.start]
+    before = [m for m in places if m.token_end <= match.start and (
+        scene_anywhere or m.token_start - start <= _SUBJECT_POSITION)]
     return after[0] if after else (before[-1] if before else None)
 
 
@@ -365,8 +374,20 @@ def _find_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: T
         if genitive:
             args.use("recipients", genitive, 0.8, "genitive object")
             return
-    direct = _direct_object(view, match, args, scope_end,
-                            max_gap=3 if trigger.object_is_recipient else 1)
+    undergoer = _arabic_passive_subject(view, match, trigger, args)
+    if undergoer:
+        args.use("recipients", undergoer, 0.8, "passive subject")
+        return
+    if view.language == "ar" and view.has_role(match.start, "agent_prep"):
+        # "أصيب ثلاثة من عناصر الشرطة برصاص مسلحين": the act is its doer phrase; whoever
+        # the clause says was hit, before it, underwent it
+        hit = [m for m in _clause_subject(view, match.start) if m not in args.actors]
+        if hit:
+            args.use("recipients", hit, 0.7, "subject before the doer phrase")
+            return
+    # an English passive has no object: what follows its "by X" is a where ("near El Fasher")
+    direct = [] if view.language == "en" and _is_passive(view, match.start) else _direct_object(
+        view, match, args, scope_end, max_gap=3 if trigger.object_is_recipient else 1)
     if direct and trigger.pos == "verb" and (trigger.object_is_recipient or not trigger.preps):
         args.use("recipients", direct, 0.8, "direct object")
         return
@@ -381,6 +402,29 @@ def _find_recipients(view: SentenceView, match: PhraseMatch[Trigger], trigger: T
         antecedent = _pronoun_antecedent(view, match, args)
         if antecedent:
             args.use("recipients", [antecedent], 0.6, "object pronoun antecedent")
+
+
+def _arabic_passive_subject(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger,
+                            args: Arguments) -> list[Mention]:
+    """"قتل ثمانية جنود على يد مسلحين", "أصيب شرطي برصاص قوات الأمن": an unvowelled verb with
+    an agent phrase after it is passive, so the actor between the verb and that phrase, past a
+    number, underwent the act."""
+    if (view.language != "ar" or trigger.pos != "verb" or not trigger.object_is_recipient
+            or "agent phrase" not in args.patterns or not args.actors):
+        return []
+    agent_start = min(m.token_start for m in args.actors)
+    first = view.mention_starting(_past_quantity(view, match.end))
+    if (first is None or first.token_end > agent_start or not _usable(first)
+            or view.governing_preposition(first) is not None):
+        return []
+    return [m for m in view.coordinated(first) if m.token_end <= agent_start]
+
+
+def _instrument(view: SentenceView, mention: Mention) -> bool:
+    """"غارة بطائرة مسيرة", "قصف بالمدفعية": an Arabic actor with ب after an act is what
+    it was done with, not whom to."""
+    return view.language == "ar" and view.proclitics.get(mention.token_start, "").lstrip(
+        "وف").startswith("ب")
 
 
 def _usable(mention: Mention, allow_adjective: bool = False) -> bool:
@@ -437,7 +481,7 @@ def _nominal_agent(view: SentenceView, match: PhraseMatch[Trigger],
     before it ("Egypt's mediation", "Israeli strikes"). The Arabic one may stand one word
     away, unless that word is the next trigger ("اتفاق بوساطة قطرية": Qatar mediates)."""
     if view.language == "ar":
-        mention = view.mention_starting(match.end)
+        mention = view.mention_starting(_past_quantity(view, match.end))  # "مظاهرة آلاف الطلاب"
         if mention is None and match.end + 1 < scope_end and not view.function_words.get(
                 match.end) and not view.mention_covering(match.end):
             mention = view.mention_starting(match.end + 1)  # "الوساطة المستمرة من ..."
@@ -579,7 +623,8 @@ def _participle_subject(view: SentenceView, match: PhraseMatch[Trigger],
     first = view.next_mention(opening, match.start, max_gap=_MAX_VSO_GAP)
     if first and _can_be_subject(first) and view.governing_preposition(first) is None:
         return view.coordinated(first)
-    return _clause_subject(view, match.start) or previous_subject
+    places_aside = [m for m in _clause_subject(view, match.start) if m.entity.type != "place"]
+    return places_aside or previous_subject
 
 
 def _receiver(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigger

@@ -187,10 +187,13 @@ class SentenceView:
 
 
 def _governed_lists(view: SentenceView) -> dict[int, str]:
-    """Every member of an actor list that follows a preposition, "between" or "by"."""
+    """Every member of an actor list that follows a preposition, "between" or "by", past a
+    determiner ("outside the Swedish embassy")."""
     governed: dict[int, str] = {}
     for role in ("recipient_prep", "agent_prep", "between"):
         for _start, end in view.words_with_role(role, 0, len(view.tokens)):
+            while view.has_role(end, "determiner"):
+                end += 1
             first = view.mention_starting(end)
             if first is not None:
                 for member in view.coordinated(first):

@@ -146,7 +146,7 @@ def merge_sentence_fragments(events: list[Event]) -> list[Event]:
         if host.mode is None and event.mode is not None:
             host.mode, host.cameo = event.mode, event.cameo  # the more specific word
         host.actors = _unique(host.actors + event.actors)
-        host.recipients = _unique(host.recipients + event.recipients)
+        host.recipients = _whom(_unique(host.recipients + event.recipients))
         host.confidence = max(host.confidence, event.confidence)
     return kept
 
@@ -158,7 +158,18 @@ def _fragments_of_one_act(first: Event, second: Event) -> bool:
     crossed = {m.entity.id for m in first.actors} & {m.entity.id for m in second.recipients} or {
         m.entity.id for m in first.recipients} & {m.entity.id for m in second.actors}
     return same and not crossed and _agree(first.actors, second.actors) and _agree(
-        first.recipients, second.recipients)
+        _not_places(first.recipients), _not_places(second.recipients))
+
+
+def _not_places(recipients: list[Mention]) -> list[Mention]:
+    """A fragment aimed at the place where the act happened ("غارة إسرائيلية على منزل في خان
+    يونس") agrees with one that names its victims ("قتل ثلاثة أطفال")."""
+    return [m for m in recipients if m.entity.type != "place" and m.kind != "place"]
+
+
+def _whom(recipients: list[Mention]) -> list[Mention]:
+    """The victims named, else the place."""
+    return _not_places(recipients) or recipients
 
 
 def _modes_agree(first: Event, second: Event) -> bool:

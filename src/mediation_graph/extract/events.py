@@ -194,9 +194,10 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
         args = find_arguments(view, match, trigger, next_start, previous_subject,
                               own_actor=_saying_role(view, match))
         _done_by_the_object(view, match, args, events)
-        if language == "en" and trigger.event == "PROTEST" and not args.recipients:
+        if trigger.event == "PROTEST" and not args.recipients:
             _protest_at_home(args, lexicon)
-        if args.actors and any("subject" in p for p in args.patterns[:1]):
+        # a doer noun that is its own trigger ("خرج المتظاهرون") is its clause's subject too
+        if args.actors and any("subject" in p or p == "role noun" for p in args.patterns[:1]):
             subjects_by_clause.setdefault(clause_start, args.actors)
         span = _span(view, match.start, match.end)
         modality = modality_of(view, match, hits, future_prefix or match.start in intentions)

@@ -17,6 +17,7 @@ from .dates import dateline_date, sentence_date
 from .discourse import resolve_document
 from .events import SentenceEvent, sentence_events, sentence_subject
 from .mentions import Discourse, find_mentions, group_antecedent, with_group_anaphors
+from .references import with_referred_acts
 
 
 class Extractor:
@@ -46,7 +47,7 @@ class Extractor:
                 events.append(self._as_intention(event))
             if language == "ar":
                 carried = sentence_subject(found_events) or carried
-        resolved = resolve_document(events)
+        resolved = resolve_document(with_referred_acts(events))
         for number, event in enumerate(resolved, start=1):
             event.id = _event_id(document.id, event, number)
         return DocumentResult(document, resolved, len(sentence_list), all_mentions)

@@ -1,0 +1,66 @@
+"""Reactions to an act told earlier: "The army condemned the attack", "ودانت الحكومة الهجوم".
+
+A stance (condemning, rejecting, protesting, welcoming) whose object is a definite noun naming an
+act ("the attack", "the launch", "الهجوم") is aimed at whoever did that act, named in an earlier
+event of the same kind. The noun is that act mentioned again, not a new one done by the speaker.
+"""
+
+from __future__ import annotations
+
+from ..model import Event, Mention
+
+STANCES = {"ACCUSE", "REJECT", "PROTEST", "SUPPORT"}
+_ARTICLES = {"the", "this", "that", "these", "those"}
+# words that may stand between a stance and the act it refers to ("condemned the attack",
+# "دان هذا الهجوم"); a date ("Tuesday's attack") names a new act as often as an old one
+_DETERMINERS = _ARTICLES | {"هذا", "هذه", "ذلك", "تلك"}
+
+
+def with_referred_acts(events: list[Event]) -> list[Event]:
+    """The events of a document in order, stances aimed at the doers of the acts they refer to,
+    and the referring nouns dropped."""
+    dropped: set[int] = set()
+    for n, stance in enumerate(events):
+        if stance.event not in STANCES or stance.recipients or stance.negated:
+            continue
+        act = _referred_act(stance, events)
+        if act is None:
+            continue
+        doer = _earlier_doer(act, events[:n])
+        if doer:
+            stance.recipients = list(doer)
+            if not act.actors or _same_sides(act.actors, stance.actors):
+                dropped.add(id(act))
+    return [event for event in events if id(event) not in dropped]
+
+
+def _referred_act(stance: Event, events: list[Event]) -> Event | None:
+    """The event whose trigger is the stance's object: a definite noun right after the stance's
+    verb (and its subject, in Arabic verb-subject order), with no target of its own."""
+    text = stance.sentence_span.text
+    offset = stance.sentence_span.start
+    for act in events:
+        if (act is stance or act.sentence != stance.sentence or act.recipients
+                or act.event in STANCES or act.trigger.start < stance.trigger.end):
+            continue
+        between = text[stance.trigger.end - offset:act.trigger.start - offset]
+        for actor in stance.actors:  # "ودانت الحكومة الهجوم": the subject may stand between
+            between = between.replace(actor.span.text, " ")
+        words = between.split()
+        definite = act.trigger.text.startswith("ال") or bool(
+            words and words[-1].lower() in _ARTICLES)
+        if definite and all(w.lower() in _DETERMINERS for w in words):
+            return act
+    return None
+
+
+def _earlier_doer(act: Event, earlier: list[Event]) -> list[Mention]:
+    """The actors of the first event of the same kind, in an earlier sentence, that names them:
+    a reaction refers to the act the story leads with, not to one told in passing ("Kyiv's air
+    force said it shot down most of the missiles")."""
+    return next((e.actors for e in earlier if e.event == act.event and e.actors
+                 and not e.negated and e.sentence < act.sentence), [])
+
+
+def _same_sides(left: list[Mention], right: list[Mention]) -> bool:
+    return {m.entity.id for m in left} == {m.entity.id for m in right}

@@ -54,17 +54,29 @@ def count_update(change: dict[CountKey, int]) -> str:
               f"  OPTIONAL {{ GRAPH <{COUNTS_GRAPH}> {{ ?node ?count ?before }} }}\n"
               "  BIND (COALESCE(?before, 0) + ?change AS ?sum)\n"
               "  BIND (IF(?sum > 0, ?sum, ?none) AS ?after)\n}")
-    statements = sorted({node for node, _ in change if node.startswith(STATEMENT_PREFIX)})
-    return f"{counts} ;\n{relations_update(statements)}" if statements else counts
+    statements = {node: delta for (node, _), delta in change.items()
+                  if node.startswith(STATEMENT_PREFIX)}
+    gained = sorted(node for node, delta in statements.items() if delta > 0)
+    lost = sorted(node for node, delta in statements.items() if delta < 0)
+    return " ;\n".join([counts, *relations_update(gained, lost)])
 
 
-def relations_update(statements: list[str]) -> str:
-    """Drop from the relations graph the given statements' triples that no longer count an
-    event, and add those that do (the statements are described in the shared graph)."""
-    counted = f"GRAPH <{COUNTS_GRAPH}> {{ ?statement {MG['eventCount']} ?events }}"
-    where = (f"  VALUES ?statement {{ {' '.join(statements)} }}\n"
-             f"  GRAPH <{SHARED_GRAPH}> {{ ?statement {RDF['subject']} ?s ; "
-             f"{RDF['predicate']} ?p ; {RDF['object']} ?o }}\n")
+def relations_update(gained: list[str], lost: list[str]) -> list[str]:
+    """Updates that add to the relations graph the triples of statements whose counts grew
+    (so they count an event now) and drop those of statements whose counts fell, if they
+    count none any more (the statements are described in the shared graph)."""
     triple = f"GRAPH <{RELATIONS_GRAPH}> {{ ?s ?p ?o }}"
-    return (f"DELETE {{ {triple} }}\nWHERE {{\n{where}  FILTER NOT EXISTS {{ {counted} }}\n}} ;\n"
-            f"INSERT {{ {triple} }}\nWHERE {{\n{where}  {counted}\n}}")
+    updates = []
+    if gained:
+        updates.append(f"INSERT {{ {triple} }}\nWHERE {{\n{_described(gained)}}}")
+    if lost:
+        counted = f"GRAPH <{COUNTS_GRAPH}> {{ ?statement {MG['eventCount']} ?events }}"
+        updates.append(f"DELETE {{ {triple} }}\nWHERE {{\n{_described(lost)}"
+                       f"  FILTER NOT EXISTS {{ {counted} }}\n}}")
+    return updates
+
+
+def _described(statements: list[str]) -> str:
+    return (f"  VALUES ?statement {{ {' '.join(statements)} }}\n"
+            f"  GRAPH <{SHARED_GRAPH}> {{ ?statement {RDF['subject']} ?s ; "
+            f"{RDF['predicate']} ?p ; {RDF['object']} ?o }}\n")

@@ -229,9 +229,8 @@ class Store:
         if change:
             self.update(count_update(change))
         statements = sorted({node for node, _ in fresh if node.startswith(STATEMENT_PREFIX)})
-        self.update(f"CLEAR SILENT GRAPH <{RELATIONS_GRAPH}>")
-        if statements:
-            self.update(relations_update(statements))
+        self.update(" ;\n".join([f"CLEAR SILENT GRAPH <{RELATIONS_GRAPH}>",
+                                  *relations_update(statements, [])]))
         return len(change)
 
     def _counts(self) -> Counter[CountKey]:

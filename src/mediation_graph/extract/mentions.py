@@ -31,6 +31,13 @@ _ARABIC_NUMBER_ENDINGS = ("ون", "ين", "ان", "ات", "ا", "ه")  # plural,
 _OWNERLESS_BODY_SECTORS = {"MIL", "POL"}  # "الجيش", "الشرطة" stand alone in news
 _GROUP_SECTORS = {"REB", "PTY"}  # what "الجماعة" and "الحركة" refer back to
 _POSSESSED_SECTORS = {"MIL", "POL", "SPY", "REB"}  # "قواته", "مقاتليها", "عناصره"
+# English offices and state bodies that news names without their owner ("Foreign Minister Yvan
+# Gil", "the army", "the government"): the owner is the state the sentence or dateline is about
+_IMPLIED_OWNER_SECTORS = {"GOV", "MIL", "SPY", "POL", "LEG", "JUD"}
+_NOT_IMPLIED_AFTER = {"his", "her", "its", "their", "our", "my", "two", "both", "three", "rival",
+                      "warring", "opposing", "other"}
+_APPOSITION_DETERMINERS = {"a", "an", "the"}  # "X, the UAE's foreign minister,"
+_DATELINE_END = {"(", "-", "–", "—", ","}  # "CAIRO (Reuters) -", "TRIPOLI, Libya (AP) -"
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653))  # vowel marks after a letter
 
 
@@ -49,10 +56,15 @@ class _Piece:
         return min(self.names, key=lambda n: n.kind == "adjective") if self.names else None
 
 
-def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[Mention]:
+def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
+                  home: Entity | None = None) -> list[Mention]:
+    """The actor mentions of a sentence; ``home`` is the state of the document's dateline, the
+    owner of an English office or state body named without one."""
     tokens = sentence.tokens
     pieces = [_piece(m) for m in lexicon.actors.index.find_all(tokens)]
-    mentions = _compose(pieces, sentence, lexicon, language)
+    # where a person's office ends ("the UN envoy", "Egypt's foreign minister")
+    offices = {p.end for p in pieces if p.roles and p.roles[0].kind == "person"}
+    mentions = _compose(pieces, sentence, lexicon, language, home, offices)
     for mention in mentions:
         # "في أنقرة", "in Yemen", "في العاصمة الكينية": after a locative, a capital, a state or
         # its adjective is where, not who
@@ -65,7 +77,8 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str) -> list[M
         mentions = _with_possessed_roles(mentions, sentence, lexicon)
     if language == "en":
         mentions = _with_ethnic_groups(mentions, sentence)
-        mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names)
+        mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names, offices)
+        mentions = _with_trailing_offices(mentions, sentence, offices)
         previous: Mention | None = None
         for mention in mentions:
             locatable = mention.kind in {"unlinked", "metonym", "adjective"} or (
@@ -112,8 +125,24 @@ def _piece(match: PhraseMatch) -> _Piece:
     return _Piece(match.start, match.end, names, roles)
 
 
+def dateline_home(sentence: Sentence, lexicon: Lexicon) -> Entity | None:
+    """The state whose capital opens an English dateline ("CAIRO (Reuters) -", "KYIV, Jan 5
+    (AFP) -"): the country the story is filed from."""
+    tokens = sentence.tokens
+    match = lexicon.actors.index.match_at(tokens, 0) if tokens else None
+    if match is None or match.end >= len(tokens) or tokens[match.end].text not in _DATELINE_END:
+        return None
+    if not all(t.text.isupper() for t in tokens[:match.end] if t.text.isalpha()):
+        return None  # a sentence that opens with "Cairo said", not a dateline
+    for value in match.values:
+        if isinstance(value, ActorName) and value.kind == "metonym":
+            return value.entity if value.entity.type == "state" else None
+    return None
+
+
 def _compose(pieces: list[_Piece], sentence: Sentence, lexicon: Lexicon,
-             language: str) -> list[Mention]:
+             language: str, home: Entity | None = None,
+             offices: set[int] | None = None) -> list[Mention]:
     mentions: list[Mention] = []
     grammar = lexicon.grammar_matches(language, sentence.tokens)
     # "both sides in Doha" are the parties, met where they are: no owner from a place
@@ -125,12 +154,51 @@ def _compose(pieces: list[_Piece], sentence: Sentence, lexicon: Lexicon,
         if language == "ar":
             mention, used = _compose_arabic(pieces, i, sentence, lexicon)
         else:
-            mention, used = _compose_english(pieces, i, sentence, lexicon, residence)
+            mention, used = _compose_english(pieces, i, sentence, lexicon, residence,
+                                             (mentions, home))
         if mention is not None:
             mentions.append(mention)
         i += used
     titles = {j for m in grammar if "title" in m.values for j in range(m.start, m.end)}
+    if language == "en" and offices is not None:
+        briefs = {m.start for m in grammar if "brief" in m.values and m.end == m.start + 1}
+        mentions = _with_briefs(mentions, sentence, offices, briefs)
+        titles |= {m.token_end for m in mentions if m.token_end in offices
+                   and m.token_end < len(sentence.tokens)
+                   and sentence.tokens[m.token_end].text == ","}
     return _with_appositions(mentions, sentence, titles)
+
+
+def _implied_owner(role: Role, earlier: list[Mention], home: Entity | None) -> Entity | None:
+    """Whose office an owner-less English office is: for an office or a civil body, the last
+    state the sentence named as an actor so far ("an Israeli official said the government
+    ..."); else, and always for armed bodies, the dateline's state."""
+    if role.sector in _OWNERLESS_BODY_SECTORS:
+        return home
+    for mention in reversed(earlier):
+        if mention.entity.type == "state" and mention.kind != "place":
+            return mention.entity
+    return home
+
+
+def _with_briefs(mentions: list[Mention], sentence: Sentence, offices: set[int],
+                 briefs: set[int]) -> list[Mention]:
+    """"the UN envoy for Libya", "the US ambassador to Israel": the state an office holder is
+    sent to is part of the office's description, not an actor of its own (the office then
+    ends after it, in ``offices``)."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.token_end in offices
+                and previous.token_end in briefs
+                and mention.token_start == previous.token_end + 1
+                and mention.entity.type in {"state", "place"}):
+            merged[-1] = _mention(sentence, previous.token_start, mention.token_end,
+                                  previous.entity, previous.kind)
+            offices.add(mention.token_end)
+            continue
+        merged.append(mention)
+    return merged
 
 
 def _adjacent(tokens: list[Token], left: _Piece, right: _Piece, glue: set[str]) -> bool:
@@ -228,9 +296,12 @@ def _ownerless_arabic(sentence: Sentence, first: _Piece, last: _Piece,
 
 
 def _compose_english(pieces: list[_Piece], i: int, sentence: Sentence, lexicon: Lexicon,
-                     residence: dict[int, int]) -> tuple[Mention | None, int]:
+                     residence: dict[int, int],
+                     context: tuple[list[Mention], Entity | None]) -> tuple[Mention | None, int]:
     """Owner then role chain ("Egypt's foreign minister"), role chain "of" owner, or a group
-    or body "in" the place it belongs to ("rebels in Darfur", "police in Tehran")."""
+    or body "in" the place it belongs to ("rebels in Darfur", "police in Tehran"); an office
+    or state body with none of these belongs to a state implied by the ``context`` (the
+    sentence's mentions so far and the dateline's state)."""
     tokens = sentence.tokens
     piece = pieces[i]
     if piece.name:
@@ -260,8 +331,38 @@ def _compose_english(pieces: list[_Piece], i: int, sentence: Sentence, lexicon: 
         if owner is not None:
             entity = _resolve_chain(roles, owner, lexicon)
             return _mention(sentence, piece.start, pieces[j].end, entity, "role"), j - i + 1
+        if _takes_implied_owner(roles, tokens, piece.start):
+            implied = _implied_owner(roles[-1], *context)
+            return _ownerless_office(sentence, piece, pieces[j - 1], roles, implied, lexicon), j - i
         return _collective_or_none(sentence, piece, roles[0]), j - i
     return None, 1
+
+
+def _takes_implied_owner(roles: list[Role], tokens: list[Token], start: int) -> bool:
+    """A state office or body ("the foreign minister", "the army", "the government"), not one
+    owned by a possessive ("his counterpart", "its forces"), nor the parties counted ("the two
+    forces", "both armies"), nor a group role."""
+    if start > 0 and tokens[start - 1].key in _NOT_IMPLIED_AFTER:
+        return False
+    role = roles[-1]
+    return role.kind in {"person", "organization"} and role.sector in _IMPLIED_OWNER_SECTORS
+
+
+def _ownerless_office(sentence: Sentence, first: _Piece, last: _Piece, roles: list[Role],
+                      implied: Entity | None, lexicon: Lexicon) -> Mention | None:
+    """The office of the implied state; with none, a person's office still tells the type and
+    sector of the unknown name after it ("Foreign Minister Yvan Gil"), as an "office" mention
+    that names nobody on its own."""
+    if implied is not None:
+        entity = _resolve_chain(roles, implied, lexicon)
+        return _mention(sentence, first.start, last.end, entity, "role")
+    role = roles[0]
+    if role.kind != "person" or role.resolves != "self":
+        return None
+    name = role.name_template.replace("{owner}", "").strip()
+    holder = Entity(id=role.id.upper(), name=name, type="person", sector=role.sector,
+                    linked=False)
+    return _mention(sentence, first.start, last.end, holder, "office")
 
 
 def _one_modifier_between(tokens: list[Token], owner: _Piece, role: _Piece) -> bool:
@@ -345,7 +446,35 @@ def _with_appositions(mentions: list[Mention], sentence: Sentence,
 def _is_apposition(previous: Mention, mention: Mention) -> bool:
     if mention.kind != "name" or mention.entity.type != "person":
         return False
-    return previous.kind == "role" or previous.entity.type in {"organization", "armed_group"}
+    return previous.kind in {"role", "office"} or previous.entity.type in {"organization",
+                                                                           "armed_group"}
+
+
+def _with_trailing_offices(mentions: list[Mention], sentence: Sentence,
+                           offices: set[int]) -> list[Mention]:
+    """"Abdullah bin Zayed, the UAE's foreign minister,", "Yvan Gil, Venezuela's foreign
+    minister,": an office set off by a comma after a name is that person's; an unknown name
+    takes the office's country and sector."""
+    tokens = sentence.tokens
+    merged: list[Mention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        gap = tokens[previous.token_end:mention.token_start] if previous else []
+        if (previous is None or mention.kind != "role" or mention.token_end not in offices
+                or previous.entity.type not in {"person", "group"}
+                or previous.kind not in {"name", "unlinked"}
+                or not gap or gap[0].text != ","
+                or not all(t.key in _APPOSITION_DETERMINERS for t in gap[1:])):
+            merged.append(mention)
+            continue
+        holder = previous.entity
+        if not holder.linked and holder.country is None:
+            office = mention.entity
+            holder = Entity(id=holder.id, name=holder.name, type="person",
+                            country=office.country, sector=office.sector, linked=False)
+        merged[-1] = _mention(sentence, previous.token_start, previous.token_end, holder,
+                              previous.kind)
+    return [m for m in merged if m.kind != "office"]
 
 
 def _after_locative(tokens: list[Token], start: int, lexicon: Lexicon, language: str) -> bool:
@@ -440,11 +569,15 @@ def _possessed_role(token: Token, lexicon: Lexicon) -> Role | None:
 
 
 def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,
-                         not_names: frozenset[str]) -> list[Mention]:
+                         not_names: frozenset[str], office_ends: set[int]) -> list[Mention]:
     """Capitalised word runs that no lexicon entry covers, kept as unlinked entities. Right
     after an office ("Israeli Prime Minister Ehud Barak") the run is that office's holder."""
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
-    offices = {m.token_end: m for m in mentions if m.kind == "role" and m.entity.type == "person"}
+    offices = {m.token_end: m for m in mentions if m.kind in {"role", "office"} and (
+        m.entity.type == "person" or m.token_end in office_ends)}
+    # "the head of the council, Mohamed al-Menfi": the holder's name may follow a comma
+    offices |= {end + 1: m for end, m in offices.items()
+                if end < len(sentence.tokens) and sentence.tokens[end].text == ","}
     # a capitalised word right next to a known name continues it ("Gaza City")
     touching = {m.token_end for m in mentions if m.token_end not in offices} | {
         m.token_start - 1 for m in mentions}
@@ -460,7 +593,8 @@ def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,
             found.append(_unlinked(sentence, i, j, offices.pop(i, None)))
         i = max(j, i + 1)
     holders = {m.token_start for m in found if m.entity.type == "person"}
-    kept = [m for m in mentions if not (m.kind == "role" and m.token_start in holders)]
+    kept = [m for m in mentions if not (m.kind in {"role", "office"}
+                                        and m.token_start in holders)]
     return sorted(kept + found, key=lambda m: m.token_start)
 
 

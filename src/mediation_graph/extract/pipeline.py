@@ -16,7 +16,7 @@ from .clause import SentenceView
 from .dates import dateline_date, sentence_date
 from .discourse import resolve_document
 from .events import SentenceEvent, sentence_events, sentence_subject
-from .mentions import find_mentions, group_antecedent, with_group_anaphors
+from .mentions import dateline_home, find_mentions, group_antecedent, with_group_anaphors
 
 
 class Extractor:
@@ -31,8 +31,10 @@ class Extractor:
         sentence_list = sentences(document.text)
         carried: list[Mention] = []  # an Arabic sentence's subject, for the next one's verbs
         group: Entity | None = None  # the armed group or movement named last ("الجماعة")
+        home = dateline_home(sentence_list[0], self.lexicon) if (
+            sentence_list and language == "en") else None
         for sentence in sentence_list:
-            mentions = find_mentions(sentence, self.lexicon, language)
+            mentions = find_mentions(sentence, self.lexicon, language, home)
             if language == "ar":
                 mentions = with_group_anaphors(mentions, sentence, self.lexicon, group)
                 group = group_antecedent(mentions, group)

@@ -14,7 +14,7 @@ GRAMMAR_ROLES = ("recipient_prep", "agent_prep", "between", "relative", "boundar
                  "complementizer", "quantity", "affiliation",
                  "subject_pronoun", "undergo", "adverbial",
                  "homeland", "group_anaphor", "residence", "place_modifier", "background",
-                 "obligation", "mediator_prep", "co_agent", "effort")
+                 "obligation", "mediator_prep", "co_agent", "effort", "brief")
 
 
 def load_grammar(path: Path, languages: tuple[str, ...]) -> dict[str, PhraseIndex[str]]:

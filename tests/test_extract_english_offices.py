@@ -1,0 +1,47 @@
+"""English offices named without their owner or set off by commas: wire copy writes "Foreign
+Minister X" after a dateline, "X, Egypt's foreign minister," and "the UN envoy for Libya, X"; each
+names one person, whose country comes from the office, the sentence or the dateline."""
+
+from __future__ import annotations
+
+from conftest import find
+
+
+def _people(mentions) -> list[tuple[str, str | None, str | None]]:
+    return [(m.entity.name, m.entity.country, m.entity.sector) for m in mentions]
+
+
+def test_an_office_without_owner_belongs_to_the_dateline_state(extract):
+    events = extract("LIMA (Reuters) - Foreign Minister Elmer Schialer met the Chilean "
+                     "ambassador on Monday.", "en")
+    assert _people(find(events, "CONSULT").actors) == [("Elmer Schialer", "PER", "GOV")]
+
+
+def test_a_state_body_without_owner_belongs_to_the_dateline_state(extract):
+    events = extract("ABUJA (AFP) - The army attacked a rebel camp near the border.", "en")
+    assert [(m.entity.country, m.entity.sector) for m in find(events, "ASSAULT").actors] == [
+        ("NGA", "MIL")]
+
+
+def test_an_office_takes_the_state_the_sentence_named_before_it(extract):
+    events = extract("A Chilean official said the government rejected Bolivia's demand.", "en")
+    assert [m.entity.country for m in find(events, "REJECT").actors] == ["CHL"]
+
+
+def test_counted_or_possessed_bodies_take_no_implied_owner(extract):
+    events = extract("HAVANA (AP) - Both armies attacked the town.", "en")
+    assert all(m.entity.country != "CUB" for e in events for m in e.actors)
+
+
+def test_an_office_after_a_comma_is_the_holder_of_the_name_before_it(extract):
+    events = extract("Elmer Schialer, Peru's foreign minister, met Chilean President Gabriel "
+                     "Boric in Lima.", "en")
+    meeting = find(events, "CONSULT")
+    assert _people(meeting.actors) == [("Elmer Schialer", "PER", "GOV")]
+
+
+def test_the_state_an_envoy_is_sent_to_is_no_actor(extract):
+    events = extract("The EU envoy for Kosovo, Miroslav Lajcak, met Serbian President "
+                     "Aleksandar Vucic in Belgrade.", "en")
+    meeting = find(events, "CONSULT")
+    assert [m.entity.name for m in meeting.actors] == ["Miroslav Lajcak"]

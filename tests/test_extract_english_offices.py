@@ -45,3 +45,16 @@ def test_the_state_an_envoy_is_sent_to_is_no_actor(extract):
                      "Aleksandar Vucic in Belgrade.", "en")
     meeting = find(events, "CONSULT")
     assert [m.entity.name for m in meeting.actors] == ["Miroslav Lajcak"]
+
+
+def test_the_militia_is_the_armed_group_named_before(extract):
+    events = extract("Al Shabaab fighters raided a village in Somalia. The Somali government "
+                     "accused the militia of killing ten herders.", "en")
+    assert [m.entity.name for m in find(events, "ACCUSE").recipients] == ["al-Shabaab"]
+
+
+def test_a_reciprocal_act_is_done_by_each_side_to_the_other(extract):
+    events = extract("Serbia and Kosovo exchanged accusations on Monday.", "en")
+    pairs = {(e.actors[0].entity.country, e.recipients[0].entity.country)
+             for e in events if e.event == "ACCUSE"}
+    assert pairs == {("SRB", "XKX"), ("XKX", "SRB")} or pairs == {("SRB", "KOS"), ("KOS", "SRB")}

@@ -619,16 +619,33 @@ def unlinked_person(sentence: Sentence, start: int, end: int) -> Mention:
 
 
 def with_group_anaphors(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
-                        antecedent: Entity | None) -> list[Mention]:
-    """"وتوعدت الجماعة", "مقاتلو الحركة": "the group" or "the movement" with no name is the armed
-    group or movement the document named last (``antecedent``); with none it names nobody."""
-    if antecedent is None:
-        return mentions
-    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
-    found = [_mention(sentence, m.start, m.end, antecedent, "role")
-             for m in lexicon.grammar_matches("ar", sentence.tokens)
-             if "group_anaphor" in m.values and not covered & set(range(m.start, m.end))]
-    return sorted(mentions + found, key=lambda m: m.token_start)
+                        antecedent: Entity | None, language: str = "ar") -> list[Mention]:
+    """"وتوعدت الجماعة", "مقاتلو الحركة", "the militia", "the paramilitary group": "the group"
+    or "the movement" with no name is the armed group or movement named last (``antecedent``
+    from earlier sentences; in English also one named earlier in the same sentence); with none
+    it names nobody. In English it replaces the owner-less group the role noun alone makes."""
+    loose = {id(m) for m in mentions if language == "en" and _is_ownerless_group(m)}
+    covered = {t for m in mentions if id(m) not in loose
+               for t in range(m.token_start, m.token_end)}
+    found: list[Mention] = []
+    for match in lexicon.grammar_matches(language, sentence.tokens):
+        if "group_anaphor" not in match.values or covered & set(range(match.start, match.end)):
+            continue
+        earlier = [m for m in mentions if m.token_end <= match.start and id(m) not in loose]
+        referent = (group_antecedent(earlier, antecedent) if language == "en" else antecedent)
+        if referent is not None:
+            found.append(_mention(sentence, match.start, match.end, referent, "role"))
+    spans = [range(m.token_start, m.token_end) for m in found]
+    kept = [m for m in mentions if id(m) not in loose
+            or not any(m.token_start in span for span in spans)]
+    return sorted(kept + found, key=lambda m: m.token_start)
+
+
+def _is_ownerless_group(mention: Mention) -> bool:
+    """"militants", "the rebels": an armed group role with no owner, a group of its own."""
+    entity = mention.entity
+    return (mention.kind == "role" and entity.type == "group" and entity.country is None
+            and entity.sector in _GROUP_SECTORS)
 
 
 def group_antecedent(mentions: list[Mention], previous: Entity | None) -> Entity | None:

@@ -8,13 +8,14 @@ mention or argument stage later behind the same dataclasses.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Document, DocumentResult, Entity, Event, Mention, Span
 from ..text.segment import sentences
 from .clause import SentenceView
 from .dates import dateline_date, sentence_date
-from .discourse import resolve_document
+from .discourse import SHARED_ACTIONS, resolve_document
 from .events import SentenceEvent, sentence_events, sentence_subject
 from .mentions import dateline_home, find_mentions, group_antecedent, with_group_anaphors
 
@@ -35,16 +36,15 @@ class Extractor:
             sentence_list and language == "en") else None
         for sentence in sentence_list:
             mentions = find_mentions(sentence, self.lexicon, language, home)
-            if language == "ar":
-                mentions = with_group_anaphors(mentions, sentence, self.lexicon, group)
-                group = group_antecedent(mentions, group)
+            mentions = with_group_anaphors(mentions, sentence, self.lexicon, group, language)
+            group = group_antecedent(mentions, group)
             all_mentions.extend(mentions)
             view = SentenceView.build(sentence, mentions, self.lexicon, language)
             date = sentence_date(sentence, document_date)
             found_events = sentence_events(view, self.lexicon, carried)
             for found in found_events:
                 event = _event(document, language, sentence.index, view, found, date)
-                events.append(self._as_intention(event))
+                events.extend(_each_to_the_others(self._as_intention(event), view, found))
             if language == "ar":
                 carried = sentence_subject(found_events) or carried
         resolved = resolve_document(events)
@@ -64,6 +64,18 @@ class Extractor:
             return event  # Arabic threats: left to the Arabic rules for now
         event.event, event.cameo = ("AGREE" if cameo.startswith("03") else "THREATEN"), cameo
         return event
+
+
+def _each_to_the_others(event: Event, view: SentenceView, found: SentenceEvent) -> list[Event]:
+    """"Hamas and Israel exchanged accusations", "the armies traded fire": a reciprocal act of
+    several named actors is done by each to the others (shared acts, such as exchanging views,
+    stay one event of them all)."""
+    if (event.recipients or len(event.actors) < 2 or event.event in SHARED_ACTIONS
+            or not view.has_role(found.tokens[0], "reciprocal")):
+        return [event]
+    return [replace(event, actors=[actor], evidence=list(event.evidence),
+                    recipients=[other for other in event.actors if other is not actor])
+            for actor in event.actors]
 
 
 def _event(document: Document, language: str, index: int, view: SentenceView,

@@ -58,3 +58,13 @@ def test_a_reciprocal_act_is_done_by_each_side_to_the_other(extract):
     pairs = {(e.actors[0].entity.country, e.recipients[0].entity.country)
              for e in events if e.event == "ACCUSE"}
     assert pairs == {("SRB", "XKX"), ("XKX", "SRB")} or pairs == {("SRB", "KOS"), ("KOS", "SRB")}
+
+
+def test_a_condemnation_naming_no_one_condemns_the_last_attacker(extract):
+    events = extract("Ethiopian troops shelled a town in Eritrea on Monday. Kenya condemned the "
+                     "shelling.", "en")
+    condemned = find(events, "ACCUSE")
+    assert [m.entity.name for m in condemned.recipients] == ["Ethiopia"]
+    concern = extract("Ethiopian troops shelled a town in Eritrea on Monday. Kenya expressed "
+                      "concern.", "en")
+    assert not find(concern, "ACCUSE").recipients  # concern is not a condemnation of someone

@@ -47,7 +47,7 @@ class Extractor:
                 events.extend(_each_to_the_others(self._as_intention(event), view, found))
             if language == "ar":
                 carried = sentence_subject(found_events) or carried
-        resolved = resolve_document(events)
+        resolved = resolve_document(events, self.lexicon.actors.entities)
         for number, event in enumerate(resolved, start=1):
             event.id = _event_id(document.id, event, number)
         return DocumentResult(document, resolved, len(sentence_list), all_mentions)

@@ -68,3 +68,14 @@ def test_a_condemnation_naming_no_one_condemns_the_last_attacker(extract):
     concern = extract("Ethiopian troops shelled a town in Eritrea on Monday. Kenya expressed "
                       "concern.", "en")
     assert not find(concern, "ACCUSE").recipients  # concern is not a condemnation of someone
+
+
+def test_an_office_of_a_group_described_by_modifiers_is_its_holder(extract):
+    events = extract("Uganda's president and Joseph Kony, the leader of the Christian-inspired "
+                     "Lord's Resistance Army, signed a truce.", "en")
+    assert "Lord's Resistance Army" not in {m.entity.name for e in events for m in e.actors}
+
+
+def test_that_before_a_named_subject_is_no_relative_pronoun(extract):
+    events = extract("Blinken told Cohen that Ghana rejected the Togolese plan.", "en")
+    assert [m.entity.country for m in find(events, "REJECT").actors] == ["GHA"]

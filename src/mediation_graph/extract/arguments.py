@@ -587,6 +587,8 @@ def _is_passive(view: SentenceView, verb_start: int) -> bool:
 def _relative_antecedent(view: SentenceView, verb_start: int) -> list[Mention]:
     for back in (1, 2):
         j = verb_start - back
+        if back == 2 and j >= 0 and view.mention_covering(j + 1) is not None:
+            break  # "told Youssef that Egypt rejected": a subject of its own after "that"
         if j >= 0 and view.has_role(j, "relative"):
             k = j - 1
             if k >= 0 and view.tokens[k].text in {",", "،"}:

@@ -24,6 +24,7 @@ PARTIES_ID = "?parties"
 OBJECT_PARTIES_ID = "?parties-object"  # "الطرفين": the parties as object, never as subject
 _OF = {"of", "from"}  # "the foreign minister of Oman", "mediators from Egypt"
 _DETERMINERS = {"the"}
+_OWNER_MODIFIERS = 4  # "of [the Kurdish - led] SDF"
 _PLACE_LIST_GLUE = {"and", ",", "or"}
 _ETHNIC_HOME_REACH = 3  # "ethnic Albanians [in southern] Serbia"
 _CAPITALISED = re.compile(r"^[A-Z][\w'’-]*$")
@@ -161,6 +162,8 @@ def _compose(pieces: list[_Piece], sentence: Sentence, lexicon: Lexicon,
         i += used
     titles = {j for m in grammar if "title" in m.values for j in range(m.start, m.end)}
     if language == "en" and offices is not None:
+        starts = {p.start for p in pieces if p.roles and p.roles[0].kind == "person"}
+        offices |= {m.token_end for m in mentions if m.kind == "role" and m.token_start in starts}
         briefs = {m.start for m in grammar if "brief" in m.values and m.end == m.start + 1}
         mentions = _with_briefs(mentions, sentence, offices, briefs)
         titles |= {m.token_end for m in mentions if m.token_end in offices
@@ -387,6 +390,9 @@ def _owner_after(tokens: list[Token], last: _Piece, following: _Piece | None, ro
     if (all(t.key in _OF for t in between)
             and (between or following.name.kind == "name")):  # "the opposition Unitary Platform"
         return following.name.entity
+    if (between and between[0].key in _OF and following.name.kind == "name"
+            and _modifiers_only(between[1:])):
+        return following.name.entity  # "the commander of the Kurdish-led SDF"
     if (last.end not in residence or any(r.kind == "person" for r in roles)
             or following.name.kind == "adjective"
             or not all(t.key in _DETERMINERS for t in tokens[residence[last.end]:following.start])):
@@ -395,6 +401,16 @@ def _owner_after(tokens: list[Token], last: _Piece, following: _Piece | None, ro
     if owner.type == "place":
         return lexicon.actors.entities.get(owner.country or "")
     return owner if owner.type == "state" else None
+
+
+def _modifiers_only(words: list[Token]) -> bool:
+    """"the", "the Kurdish-led", "the Iranian-backed", "the powerful": a determiner and a few
+    modifiers between "of" and the owner's name (a capitalised word only before a hyphen)."""
+    if len(words) > _OWNER_MODIFIERS or all(t.key in _DETERMINERS for t in words):
+        return False  # "the foreign ministers of the DRC and Rwanda" stay the states
+    return all(t.key in _DETERMINERS or t.text == "-" or (t.text.isalpha() and t.text.islower())
+               or (n + 1 < len(words) and words[n + 1].text == "-")
+               for n, t in enumerate(words))
 
 
 def _resolve_chain(roles: list[Role], owner: Entity, lexicon: Lexicon) -> Entity:

@@ -79,3 +79,15 @@ def test_an_office_of_a_group_described_by_modifiers_is_its_holder(extract):
 def test_that_before_a_named_subject_is_no_relative_pronoun(extract):
     events = extract("Blinken told Cohen that Ghana rejected the Togolese plan.", "en")
     assert [m.entity.country for m in find(events, "REJECT").actors] == ["GHA"]
+
+
+def test_a_body_with_a_possessive_belongs_to_the_nearest_actor_before_it(extractor):
+    from mediation_graph.model import Document
+
+    result = extractor.extract(Document(id="t", language="en", text=(
+        "Chad, a close French ally, urged Sudan to pull its troops back from the border.")))
+    troops = [m for m in result.mentions if m.span.text == "its troops"]
+    assert [(m.entity.country, m.entity.sector) for m in troops] == [("SDN", "MIL")]
+    own = extractor.extract(Document(id="t", language="en", text=(
+        "Oman said its mediators had met the Houthis.")))
+    assert all(m.entity.country == "OMN" for m in own.mentions if m.span.text == "its mediators")

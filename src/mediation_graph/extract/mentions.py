@@ -35,6 +35,7 @@ _POSSESSED_SECTORS = {"MIL", "POL", "SPY", "REB"}  # "قواته", "مقاتلي
 # English offices and state bodies that news names without their owner ("Foreign Minister Yvan
 # Gil", "the army", "the government"): the owner is the state the sentence or dateline is about
 _IMPLIED_OWNER_SECTORS = {"GOV", "MIL", "SPY", "POL", "LEG", "JUD"}
+_POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 _NOT_IMPLIED_AFTER = {"his", "her", "its", "their", "our", "my", "two", "both", "three", "rival",
                       "warring", "opposing", "other"}
 _APPOSITION_DETERMINERS = {"a", "an", "the"}  # "X, the UAE's foreign minister,"
@@ -334,11 +335,35 @@ def _compose_english(pieces: list[_Piece], i: int, sentence: Sentence, lexicon: 
         if owner is not None:
             entity = _resolve_chain(roles, owner, lexicon)
             return _mention(sentence, piece.start, pieces[j].end, entity, "role"), j - i + 1
+        if piece.start > 0 and tokens[piece.start - 1].key in _POSSESSIVE_PRONOUNS:
+            owner = _possessive_owner(roles[-1], context[0], lexicon)
+            if owner is not None:
+                entity = _resolve_chain(roles, owner, lexicon)
+                return _mention(sentence, piece.start - 1, pieces[j - 1].end, entity,
+                                "role"), j - i
         if _takes_implied_owner(roles, tokens, piece.start):
             implied = _implied_owner(roles[-1], *context)
             return _ownerless_office(sentence, piece, pieces[j - 1], roles, implied, lexicon), j - i
         return _collective_or_none(sentence, piece, roles[0]), j - i
     return None, 1
+
+
+def _possessive_owner(role: Role, earlier: list[Mention], lexicon: Lexicon) -> Entity | None:
+    """"Bosnian Serbs said their forces withdrew", "Egypt urged Israel to pull out its troops":
+    a body or group with a possessive pronoun belongs to the nearest actor named before it in
+    the sentence (a person's is his state's, unless he leads an armed group). An office ("his
+    counterpart", "her deputy") is someone else's."""
+    if role.kind == "person":
+        return None
+    for mention in reversed(earlier):
+        entity = mention.entity
+        if mention.kind in {"place", "adjective"} or not entity.linked or entity.type == "place":
+            continue  # "a key U.S. ally": an adjective modifies, it is no antecedent
+        if entity.type != "person":
+            return entity
+        state = lexicon.actors.entities.get(entity.country or "")
+        return state if state is not None and entity.sector != "REB" else None
+    return None
 
 
 def _takes_implied_owner(roles: list[Role], tokens: list[Token], start: int) -> bool:

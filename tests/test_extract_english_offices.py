@@ -91,3 +91,12 @@ def test_a_body_with_a_possessive_belongs_to_the_nearest_actor_before_it(extract
     own = extractor.extract(Document(id="t", language="en", text=(
         "Oman said its mediators had met the Houthis.")))
     assert all(m.entity.country == "OMN" for m in own.mentions if m.span.text == "its mediators")
+
+
+def test_he_is_the_person_named_before(extract):
+    events = extract("Peruvian Foreign Minister Elmer Schialer flew to Santiago on Monday. He "
+                     "held talks with Chilean President Gabriel Boric on migration.", "en")
+    talks = [e for e in events if e.event == "CONSULT" and e.recipients
+             and e.recipients[0].entity.country == "CHL" and e.sentence == 1]
+    assert [(m.entity.name, m.entity.country) for m in talks[0].actors] == [
+        ("Elmer Schialer", "PER")]

@@ -694,3 +694,34 @@ def group_antecedent(mentions: list[Mention], previous: Entity | None) -> Entity
     named = [m.entity for m in mentions if m.kind in {"name", "role"} and m.entity.linked
              and (m.entity.type == "armed_group" or m.entity.sector in _GROUP_SECTORS)]
     return named[-1] if named else previous
+
+
+def with_person_pronouns(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
+                         antecedent: Entity | None) -> list[Mention]:
+    """"He held talks with his Algerian counterpart", "Tetteh later flew to Benghazi, where she
+    held talks": an English "he" or "she" is the person named last before it in the sentence,
+    else the person the previous sentences made their subject (``antecedent``)."""
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    found: list[Mention] = []
+    for match in lexicon.grammar_matches("en", sentence.tokens):
+        if "person_pronoun" not in match.values or match.start in covered:
+            continue
+        earlier = [m for m in mentions if m.token_end <= match.start and _is_person(m)]
+        referent = earlier[-1].entity if earlier else antecedent
+        if referent is not None:
+            found.append(_mention(sentence, match.start, match.end, referent, "role"))
+    return sorted(mentions + found, key=lambda m: m.token_start)
+
+
+def person_antecedent(actors: list[Mention], mentions: list[Mention],
+                      previous: Entity | None) -> Entity | None:
+    """Whom the next sentence's "he" or "she" means: the first person who acted in this
+    sentence, else the first person it named, else the one before."""
+    for mention in actors + mentions:
+        if _is_person(mention):
+            return mention.entity
+    return previous
+
+
+def _is_person(mention: Mention) -> bool:
+    return mention.entity.type == "person" and mention.kind in {"name", "role", "unlinked"}

@@ -17,7 +17,14 @@ from .clause import SentenceView
 from .dates import dateline_date, sentence_date
 from .discourse import SHARED_ACTIONS, resolve_document
 from .events import SentenceEvent, sentence_events, sentence_subject
-from .mentions import dateline_home, find_mentions, group_antecedent, with_group_anaphors
+from .mentions import (
+    dateline_home,
+    find_mentions,
+    group_antecedent,
+    person_antecedent,
+    with_group_anaphors,
+    with_person_pronouns,
+)
 
 
 class Extractor:
@@ -32,12 +39,15 @@ class Extractor:
         sentence_list = sentences(document.text)
         carried: list[Mention] = []  # an Arabic sentence's subject, for the next one's verbs
         group: Entity | None = None  # the armed group or movement named last ("الجماعة")
+        person: Entity | None = None  # the person an English "he" or "she" stands for
         home = dateline_home(sentence_list[0], self.lexicon) if (
             sentence_list and language == "en") else None
         for sentence in sentence_list:
             mentions = find_mentions(sentence, self.lexicon, language, home)
             mentions = with_group_anaphors(mentions, sentence, self.lexicon, group, language)
             group = group_antecedent(mentions, group)
+            if language == "en":
+                mentions = with_person_pronouns(mentions, sentence, self.lexicon, person)
             all_mentions.extend(mentions)
             view = SentenceView.build(sentence, mentions, self.lexicon, language)
             date = sentence_date(sentence, document_date)
@@ -47,6 +57,8 @@ class Extractor:
                 events.extend(_each_to_the_others(self._as_intention(event), view, found))
             if language == "ar":
                 carried = sentence_subject(found_events) or carried
+            actors = [m for found in found_events for m in found.arguments.actors]
+            person = person_antecedent(actors, mentions, person)
         resolved = resolve_document(events, self.lexicon.actors.entities)
         for number, event in enumerate(resolved, start=1):
             event.id = _event_id(document.id, event, number)

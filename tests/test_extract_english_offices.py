@@ -100,3 +100,12 @@ def test_he_is_the_person_named_before(extract):
              and e.recipients[0].entity.country == "CHL" and e.sentence == 1]
     assert [(m.entity.name, m.entity.country) for m in talks[0].actors] == [
         ("Elmer Schialer", "PER")]
+
+
+def test_asking_someone_to_act_is_a_request_and_no_talks_a_refusal(extract):
+    asked = find(extract("Panama asked the Organization of American States to send observers.",
+                         "en"), "REQUEST")
+    assert [m.entity.country for m in asked.actors] == ["PAN"]
+    refusal = find(extract("Colombia said there would be no talks with the ELN.", "en"),
+                   "REJECT")
+    assert [m.entity.country for m in refusal.actors] == ["COL"]

@@ -109,3 +109,8 @@ def test_asking_someone_to_act_is_a_request_and_no_talks_a_refusal(extract):
     refusal = find(extract("Colombia said there would be no talks with the ELN.", "en"),
                    "REJECT")
     assert [m.entity.country for m in refusal.actors] == ["COL"]
+
+
+def test_a_spokesman_for_a_group_is_its_member(extract):
+    events = extract("Abdulmalik Saleh, a spokesman for the Houthis, threatened Israel.", "en")
+    assert _people(find(events, "THREATEN").actors) == [("Abdulmalik Saleh", "YEM", "REB")]

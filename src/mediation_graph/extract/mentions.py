@@ -418,6 +418,11 @@ def _owner_after(tokens: list[Token], last: _Piece, following: _Piece | None, ro
     if (between and between[0].key in _OF and following.name.kind == "name"
             and _modifiers_only(between[1:])):
         return following.name.entity  # "the commander of the Kurdish-led SDF"
+    if (between and between[0].key == "for" and following.name.kind == "name"
+            and following.name.entity.type in {"organization", "armed_group"}
+            and all(t.key in _DETERMINERS for t in between[1:])):
+        # "a spokesman for the Houthis" speaks for them; "the envoy for Libya" is sent there
+        return following.name.entity
     if (last.end not in residence or any(r.kind == "person" for r in roles)
             or following.name.kind == "adjective"
             or not all(t.key in _DETERMINERS for t in tokens[residence[last.end]:following.start])):

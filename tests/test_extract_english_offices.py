@@ -114,3 +114,8 @@ def test_asking_someone_to_act_is_a_request_and_no_talks_a_refusal(extract):
 def test_a_spokesman_for_a_group_is_its_member(extract):
     events = extract("Abdulmalik Saleh, a spokesman for the Houthis, threatened Israel.", "en")
     assert _people(find(events, "THREATEN").actors) == [("Abdulmalik Saleh", "YEM", "REB")]
+
+
+def test_whom_a_speaker_told_is_not_the_subject_of_the_news(extract):
+    events = extract("A Taliban official told AFP the movement had accepted the proposal.", "en")
+    assert "Agence France-Presse" not in {m.entity.name for e in events for m in e.actors}

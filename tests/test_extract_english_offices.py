@@ -119,3 +119,9 @@ def test_a_spokesman_for_a_group_is_its_member(extract):
 def test_whom_a_speaker_told_is_not_the_subject_of_the_news(extract):
     events = extract("A Taliban official told AFP the movement had accepted the proposal.", "en")
     assert "Agence France-Presse" not in {m.entity.name for e in events for m in e.actors}
+
+
+def test_the_government_and_the_prime_ministers_office_belong_to_the_dateline_state(extract):
+    events = extract("NAIROBI (Reuters) - The prime minister's office said the government had "
+                     "reached a deal with the IMF.", "en")
+    assert [m.entity.country for m in find(events, "AGREE").actors] == ["KEN"]

@@ -707,6 +707,8 @@ def _is_passive(view: SentenceView, verb_start: int) -> bool:
 def _relative_antecedent(view: SentenceView, verb_start: int) -> list[Mention]:
     for back in (1, 2):
         j = verb_start - back
+        if back == 2 and j >= 0 and view.mention_covering(j + 1) is not None:
+            break  # "told Youssef that Egypt rejected": a subject of its own after "that"
         if j >= 0 and view.has_role(j, "relative"):
             k = j - 1
             if k >= 0 and view.tokens[k].text in {",", "،"}:
@@ -725,8 +727,10 @@ def _clause_subject(view: SentenceView, before: int, soft: bool = False,
     candidates = [m for m in view.mentions if clause_start <= m.token_start
                   and m.token_end <= before and _can_be_subject(m)
                   and view.governing_preposition(m) is None
-                  and not (view.language == "en" and m.entity.type == "place")]
-    # (English: "Palestinians of the West Bank shunned work": a place is never the subject)
+                  and not (view.language == "en" and m.entity.type == "place")
+                  and not (m.token_start > 0 and view.has_role(m.token_start - 1, "addressee"))]
+    # (English: "Palestinians of the West Bank shunned work": a place is never the subject, nor
+    # whom a speaker "told")
     if reach is not None:
         candidates = [m for m in candidates if m.token_start - clause_start <= _SUBJECT_POSITION
                       and before - m.token_end <= reach]

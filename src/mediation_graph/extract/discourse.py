@@ -7,16 +7,18 @@
 - A mediation whose parties are not named in its sentence mediates between the document's
   disputants; one that names one of them mediates with the other as well; one whose mediators
   are not named ("the mediators") is the latest named mediators'.
+- A condemnation that names no one ("Egypt condemned the strike") condemns whoever did the
+  latest attack the document told.
 - The same event said twice in a document is one event with several evidence spans.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from ..model import Event, Mention, Span
+from ..model import Entity, Event, Mention, Span
 
 # News often reports these with no named doer ("a car bomb killed ten people", "thousands
 # marched in Cairo"): they are kept without an actor, at lower confidence; any other event
@@ -27,6 +29,9 @@ FRAGMENTED_ACTS = {"ASSAULT", "PROTEST"}  # one act, often told by several words
 HOSTING_CAMEO = {"043"}  # host a visit: hosting two parties at once is mediating between them
 DISPUTE_EVENTS = {"ASSAULT", "COERCE", "RETREAT", "THREATEN", "AGREE"}
 MEDIATOR_ACTS = {"045", "039"}  # the mediator acts: mediating, offering to
+HOSTILE_ACTS = {"ASSAULT", "COERCE"}  # what an unnamed "the attack", "the raid" refers back to
+CONDEMNATION_CAMEO = {"111"}  # condemn, denounce, criticise: not "express concern"
+STATE_BODY_SECTORS = {"MIL", "GOV", "POL", "SPY"}  # a state's forces: the state is condemned
 NEGOTIATION_CAMEO = {"046", "045", "0356", "037", "038", "039", "0871", "081", "082", "0841"}
 
 
@@ -43,10 +48,13 @@ class Parties:
     participants: list[Mention] = field(default_factory=list)
     document_disputants: list[Mention] = field(default_factory=list)
     mediators: list[Mention] = field(default_factory=list)  # of the latest mediation
+    attackers: list[Mention] = field(default_factory=list)  # of the latest attack told
 
     def observe(self, event: Event) -> None:
         if event.mode == "mediate" and event.cameo in MEDIATOR_ACTS:
             self.mediators = event.actors
+        if event.event in HOSTILE_ACTS and not event.negated and event.modality == "asserted":
+            self.attackers = _resolved(event.actors) or self.attackers
         sides = parties_of(event)
         if len({m.entity.id for m in sides}) < 2:
             return
@@ -99,7 +107,9 @@ def document_disputants(events: list[Event]) -> list[Mention]:
     return examples[pairs.most_common(1)[0][0]]
 
 
-def resolve_document(events: list[Event]) -> list[Event]:
+def resolve_document(events: list[Event],
+                     states: Mapping[str, Entity] | None = None) -> list[Event]:
+    """Document-level resolution; ``states`` maps a country code to its state entity."""
     parties = Parties(document_disputants=document_disputants(events))
     resolved: list[Event] = []
     for event in events:
@@ -112,6 +122,12 @@ def resolve_document(events: list[Event]) -> list[Event]:
         if event.mode == "mediate" and event.cameo in MEDIATOR_ACTS and not event.actors:
             # "the mediators", "الوسطاء الثلاثة": those the text named last
             event.actors = [_as_discourse_reference(m, event) for m in parties.mediators]
+        if (event.cameo in CONDEMNATION_CAMEO and not event.recipients and parties.attackers
+                and not {m.entity.id for m in parties.attackers} & {m.entity.id
+                                                                     for m in event.actors}):
+            # "Israeli jets struck a school ... Egypt condemned the strike"
+            event.recipients = [_as_discourse_reference(_as_state(m, states or {}), event)
+                                for m in parties.attackers]
         if event.mode == "mediate" and len(event.recipients) == 1:
             event.recipients += _other_sides(event.recipients[0], event,
                                              parties.disputants or parties.document_disputants)
@@ -219,6 +235,16 @@ def _other_sides(side: Mention, event: Event, disputants: list[Mention]) -> list
     return [_as_discourse_reference(m, event) for m in disputants
             if m.entity.id != side.entity.id and m.entity.id not in
             {a.entity.id for a in event.actors}]
+
+
+def _as_state(mention: Mention, states: Mapping[str, Entity]) -> Mention:
+    """"Israeli jets", "the Russian army": the state whose forces or officials they are."""
+    entity = mention.entity
+    state = states.get(entity.country or "")
+    if entity.type == "state" or entity.sector not in STATE_BODY_SECTORS or state is None or (
+            state.type != "state"):
+        return mention
+    return replace(mention, entity=state)
 
 
 def _as_discourse_reference(party: Mention, event: Event) -> Mention:

@@ -24,6 +24,7 @@ PARTIES_ID = "?parties"
 OBJECT_PARTIES_ID = "?parties-object"  # "الطرفين": the parties as object, never as subject
 _OF = {"of", "from"}  # "the foreign minister of Oman", "mediators from Egypt"
 _DETERMINERS = {"the"}
+_OWNER_MODIFIERS = 4  # "of [the Kurdish - led] SDF"
 _PLACE_LIST_GLUE = {"and", ",", "or"}
 _ETHNIC_HOME_REACH = 3  # "ethnic Albanians [in southern] Serbia"
 _CAPITALISED = re.compile(r"^[A-Z][\w'’-]*$")
@@ -31,6 +32,14 @@ _ARABIC_NUMBER_ENDINGS = ("ون", "ين", "ان", "ات", "ا", "ه")  # plural,
 _OWNERLESS_BODY_SECTORS = {"MIL", "POL"}  # "الجيش", "الشرطة" stand alone in news
 _GROUP_SECTORS = {"REB", "PTY"}  # what "الجماعة" and "الحركة" refer back to
 _POSSESSED_SECTORS = {"MIL", "POL", "SPY", "REB"}  # "قواته", "مقاتليها", "عناصره"
+# English offices and state bodies that news names without their owner ("Foreign Minister Yvan
+# Gil", "the army", "the government"): the owner is the state the sentence or dateline is about
+_IMPLIED_OWNER_SECTORS = {"GOV", "MIL", "SPY", "POL", "LEG", "JUD"}
+_POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
+_NOT_IMPLIED_AFTER = {"his", "her", "its", "their", "our", "my", "two", "both", "three", "rival",
+                      "warring", "opposing", "other"}
+_APPOSITION_DETERMINERS = {"a", "an", "the"}  # "X, the UAE's foreign minister,"
+_DATELINE_END = {"(", "-", "–", "—", ","}  # "CAIRO (Reuters) -", "TRIPOLI, Libya (AP) -"
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653))  # vowel marks after a letter
 _DATELINE_SEPARATORS = {"-", "–", "—", "/", "ـ"}
 _DATELINE_WORDS = 4  # words of one dateline part: "بورتسودان", "UNITED NATIONS, March 4"
@@ -92,8 +101,9 @@ class _Piece:
 
 def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
                   discourse: Discourse | None = None) -> list[Mention]:
-    """The sentence's mentions; ``discourse`` carries a document's home state and office
-    holders from sentence to sentence (Arabic), and learns from this one."""
+    """The sentence's mentions; ``discourse`` carries a document's home state (its dateline's:
+    the owner of an office or state body named without one) and, in Arabic, the office holders
+    named so far, from sentence to sentence, and learns from this one."""
     tokens = sentence.tokens
     discourse = discourse if discourse is not None else Discourse()
     pieces = [_piece(m) for m in lexicon.actors.index.find_all(tokens)]
@@ -104,7 +114,9 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
         if dateline is not None:
             discourse.home, discourse.dateline = dateline, True
         pieces = [p for p in pieces if p.start >= end]
-    mentions = _compose(pieces, sentence, lexicon, language, discourse)
+    # where a person's office ends ("the UN envoy", "Egypt's foreign minister")
+    offices = {p.end for p in pieces if p.roles and p.roles[0].kind == "person"}
+    mentions = _compose(pieces, sentence, lexicon, language, discourse, offices)
     for mention in mentions:
         # "في أنقرة", "in Yemen", "في العاصمة الكينية", "في حيفا": after a locative, a capital, a
         # state, its adjective or a listed place is where, not who
@@ -120,7 +132,8 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
         _learn(discourse, mentions, lexicon)
     if language == "en":
         mentions = _with_ethnic_groups(mentions, sentence)
-        mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names)
+        mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names, offices)
+        mentions = _with_trailing_offices(mentions, sentence, offices)
         previous: Mention | None = None
         for mention in mentions:
             locatable = mention.kind in {"unlinked", "metonym", "adjective"} or (
@@ -355,8 +368,24 @@ def _piece(match: PhraseMatch) -> _Piece:
     return _Piece(match.start, match.end, names, roles)
 
 
+def dateline_home(sentence: Sentence, lexicon: Lexicon) -> Entity | None:
+    """The state whose capital opens an English dateline ("CAIRO (Reuters) -", "KYIV, Jan 5
+    (AFP) -"): the country the story is filed from."""
+    tokens = sentence.tokens
+    match = lexicon.actors.index.match_at(tokens, 0) if tokens else None
+    if match is None or match.end >= len(tokens) or tokens[match.end].text not in _DATELINE_END:
+        return None
+    if not all(t.text.isupper() for t in tokens[:match.end] if t.text.isalpha()):
+        return None  # a sentence that opens with "Cairo said", not a dateline
+    for value in match.values:
+        if isinstance(value, ActorName) and value.kind == "metonym":
+            return value.entity if value.entity.type == "state" else None
+    return None
+
+
 def _compose(pieces: list[_Piece], sentence: Sentence, lexicon: Lexicon,
-             language: str, discourse: Discourse) -> list[Mention]:
+             language: str, discourse: Discourse,
+             offices: set[int] | None = None) -> list[Mention]:
     mentions: list[Mention] = []
     grammar = lexicon.grammar_matches(language, sentence.tokens)
     # "both sides in Doha" are the parties, met where they are: no owner from a place
@@ -368,12 +397,53 @@ def _compose(pieces: list[_Piece], sentence: Sentence, lexicon: Lexicon,
         if language == "ar":
             mention, used = _compose_arabic(pieces, i, sentence, lexicon, discourse)
         else:
-            mention, used = _compose_english(pieces, i, sentence, lexicon, residence)
+            mention, used = _compose_english(pieces, i, sentence, lexicon, residence,
+                                             (mentions, discourse.home))
         if mention is not None:
             mentions.append(mention)
         i += used
     titles = {j for m in grammar if "title" in m.values for j in range(m.start, m.end)}
+    if language == "en" and offices is not None:
+        starts = {p.start for p in pieces if p.roles and p.roles[0].kind == "person"}
+        offices |= {m.token_end for m in mentions if m.kind == "role" and m.token_start in starts}
+        briefs = {m.start for m in grammar if "brief" in m.values and m.end == m.start + 1}
+        mentions = _with_briefs(mentions, sentence, offices, briefs)
+        titles |= {m.token_end for m in mentions if m.token_end in offices
+                   and m.token_end < len(sentence.tokens)
+                   and sentence.tokens[m.token_end].text == ","}
     return _with_appositions(mentions, sentence, titles, discourse)
+
+
+def _implied_owner(role: Role, earlier: list[Mention], home: Entity | None) -> Entity | None:
+    """Whose office an owner-less English office is: for an office or a civil body, the last
+    state the sentence named as an actor so far ("an Israeli official said the government
+    ..."); else, and always for armed bodies, the dateline's state."""
+    if role.sector in _OWNERLESS_BODY_SECTORS:
+        return home
+    for mention in reversed(earlier):
+        if mention.entity.type == "state" and mention.kind != "place":
+            return mention.entity
+    return home
+
+
+def _with_briefs(mentions: list[Mention], sentence: Sentence, offices: set[int],
+                 briefs: set[int]) -> list[Mention]:
+    """"the UN envoy for Libya", "the US ambassador to Israel": the state an office holder is
+    sent to is part of the office's description, not an actor of its own (the office then
+    ends after it, in ``offices``)."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.token_end in offices
+                and previous.token_end in briefs
+                and mention.token_start == previous.token_end + 1
+                and mention.entity.type in {"state", "place"}):
+            merged[-1] = _mention(sentence, previous.token_start, mention.token_end,
+                                  previous.entity, previous.kind)
+            offices.add(mention.token_end)
+            continue
+        merged.append(mention)
+    return merged
 
 
 def _adjacent(tokens: list[Token], left: _Piece, right: _Piece, glue: set[str]) -> bool:
@@ -424,8 +494,8 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence, lexicon: L
         mention = _ownerless_arabic(sentence, pieces[i], pieces[end - 1], roles, lexicon,
                                     discourse)
         if mention is None:
-            mention = _ownerless_office(sentence, pieces[i], pieces[end - 1], roles[0], lexicon,
-                                        discourse)
+            mention = _ownerless_arabic_office(sentence, pieces[i], pieces[end - 1], roles[0],
+                                               lexicon, discourse)
         return mention, end - i
     return None, 1
 
@@ -457,8 +527,8 @@ def _takes_genitive(lexicon: Lexicon, tokens: list[Token], role: _Piece, gap: in
     return gap == 1 and tokens[role.end].key.endswith(("ي", "يه"))
 
 
-def _ownerless_office(sentence: Sentence, first: _Piece, last: _Piece, role: Role,
-                      lexicon: Lexicon, discourse: Discourse) -> Mention | None:
+def _ownerless_arabic_office(sentence: Sentence, first: _Piece, last: _Piece, role: Role,
+                             lexicon: Lexicon, discourse: Discourse) -> Mention | None:
     """"وأدان الرئيس", "أكد وزير الخارجية", "أن الحكومة ترفض": a definite office or government
     named without its owner is the holder the document named before, else the home state's
     (the dateline's); an indefinite one ("وزير") is nobody in particular."""
@@ -545,9 +615,12 @@ def _ownerless_arabic(sentence: Sentence, first: _Piece, last: _Piece, roles: li
 
 
 def _compose_english(pieces: list[_Piece], i: int, sentence: Sentence, lexicon: Lexicon,
-                     residence: dict[int, int]) -> tuple[Mention | None, int]:
+                     residence: dict[int, int],
+                     context: tuple[list[Mention], Entity | None]) -> tuple[Mention | None, int]:
     """Owner then role chain ("Egypt's foreign minister"), role chain "of" owner, or a group
-    or body "in" the place it belongs to ("rebels in Darfur", "police in Tehran")."""
+    or body "in" the place it belongs to ("rebels in Darfur", "police in Tehran"); an office
+    or state body with none of these belongs to a state implied by the ``context`` (the
+    sentence's mentions so far and the dateline's state)."""
     tokens = sentence.tokens
     piece = pieces[i]
     if piece.name:
@@ -577,8 +650,62 @@ def _compose_english(pieces: list[_Piece], i: int, sentence: Sentence, lexicon: 
         if owner is not None:
             entity = _resolve_chain(roles, owner, lexicon)
             return _mention(sentence, piece.start, pieces[j].end, entity, "role"), j - i + 1
+        if piece.start > 0 and tokens[piece.start - 1].key in _POSSESSIVE_PRONOUNS:
+            owner = _possessive_owner(roles[-1], context[0], lexicon)
+            if owner is not None:
+                entity = _resolve_chain(roles, owner, lexicon)
+                return _mention(sentence, piece.start - 1, pieces[j - 1].end, entity,
+                                "role"), j - i
+        if _takes_implied_owner(roles, tokens, piece.start):
+            implied = _implied_owner(roles[-1], *context)
+            return _ownerless_office(sentence, piece, pieces[j - 1], roles, implied, lexicon), j - i
         return _collective_or_none(sentence, piece, roles[0]), j - i
     return None, 1
+
+
+def _possessive_owner(role: Role, earlier: list[Mention], lexicon: Lexicon) -> Entity | None:
+    """"Bosnian Serbs said their forces withdrew", "Egypt urged Israel to pull out its troops":
+    a body or group with a possessive pronoun belongs to the nearest actor named before it in
+    the sentence (a person's is his state's, unless he leads an armed group). An office ("his
+    counterpart", "her deputy") is someone else's."""
+    if role.kind == "person":
+        return None
+    for mention in reversed(earlier):
+        entity = mention.entity
+        if mention.kind in {"place", "adjective"} or not entity.linked or entity.type == "place":
+            continue  # "a key U.S. ally": an adjective modifies, it is no antecedent
+        if entity.type != "person":
+            return entity
+        state = lexicon.actors.entities.get(entity.country or "")
+        return state if state is not None and entity.sector != "REB" else None
+    return None
+
+
+def _takes_implied_owner(roles: list[Role], tokens: list[Token], start: int) -> bool:
+    """A state office or body ("the foreign minister", "the army", "the government"), not one
+    owned by a possessive ("his counterpart", "its forces"), nor the parties counted ("the two
+    forces", "both armies"), nor a group role."""
+    if start > 0 and tokens[start - 1].key in _NOT_IMPLIED_AFTER:
+        return False
+    role = roles[-1]
+    return role.kind in {"person", "organization"} and role.sector in _IMPLIED_OWNER_SECTORS
+
+
+def _ownerless_office(sentence: Sentence, first: _Piece, last: _Piece, roles: list[Role],
+                      implied: Entity | None, lexicon: Lexicon) -> Mention | None:
+    """The office of the implied state; with none, a person's office still tells the type and
+    sector of the unknown name after it ("Foreign Minister Yvan Gil"), as an "office" mention
+    that names nobody on its own."""
+    if implied is not None:
+        entity = _resolve_chain(roles, implied, lexicon)
+        return _mention(sentence, first.start, last.end, entity, "role")
+    role = roles[0]
+    if role.kind != "person" or role.resolves != "self":
+        return None
+    name = role.name_template.replace("{owner}", "").strip()
+    holder = Entity(id=role.id.upper(), name=name, type="person", sector=role.sector,
+                    linked=False)
+    return _mention(sentence, first.start, last.end, holder, "office")
 
 
 def _one_modifier_between(tokens: list[Token], owner: _Piece, role: _Piece) -> bool:
@@ -603,6 +730,14 @@ def _owner_after(tokens: list[Token], last: _Piece, following: _Piece | None, ro
     if (all(t.key in _OF for t in between)
             and (between or following.name.kind == "name")):  # "the opposition Unitary Platform"
         return following.name.entity
+    if (between and between[0].key in _OF and following.name.kind == "name"
+            and _modifiers_only(between[1:])):
+        return following.name.entity  # "the commander of the Kurdish-led SDF"
+    if (between and between[0].key == "for" and following.name.kind == "name"
+            and following.name.entity.type in {"organization", "armed_group"}
+            and all(t.key in _DETERMINERS for t in between[1:])):
+        # "a spokesman for the Houthis" speaks for them; "the envoy for Libya" is sent there
+        return following.name.entity
     if (last.end not in residence or any(r.kind == "person" for r in roles)
             or following.name.kind == "adjective"
             or not all(t.key in _DETERMINERS for t in tokens[residence[last.end]:following.start])):
@@ -611,6 +746,16 @@ def _owner_after(tokens: list[Token], last: _Piece, following: _Piece | None, ro
     if owner.type == "place":
         return lexicon.actors.entities.get(owner.country or "")
     return owner if owner.type == "state" else None
+
+
+def _modifiers_only(words: list[Token]) -> bool:
+    """"the", "the Kurdish-led", "the Iranian-backed", "the powerful": a determiner and a few
+    modifiers between "of" and the owner's name (a capitalised word only before a hyphen)."""
+    if len(words) > _OWNER_MODIFIERS or all(t.key in _DETERMINERS for t in words):
+        return False  # "the foreign ministers of the DRC and Rwanda" stay the states
+    return all(t.key in _DETERMINERS or t.text == "-" or (t.text.isalpha() and t.text.islower())
+               or (n + 1 < len(words) and words[n + 1].text == "-")
+               for n, t in enumerate(words))
 
 
 def _resolve_chain(roles: list[Role], owner: Entity, lexicon: Lexicon) -> Entity:
@@ -663,7 +808,35 @@ def _with_appositions(mentions: list[Mention], sentence: Sentence, titles: set[i
 def _is_apposition(previous: Mention, mention: Mention) -> bool:
     if mention.kind != "name" or mention.entity.type != "person":
         return False
-    return previous.kind == "role" or previous.entity.type in {"organization", "armed_group"}
+    return previous.kind in {"role", "office"} or previous.entity.type in {"organization",
+                                                                           "armed_group"}
+
+
+def _with_trailing_offices(mentions: list[Mention], sentence: Sentence,
+                           offices: set[int]) -> list[Mention]:
+    """"Abdullah bin Zayed, the UAE's foreign minister,", "Yvan Gil, Venezuela's foreign
+    minister,": an office set off by a comma after a name is that person's; an unknown name
+    takes the office's country and sector."""
+    tokens = sentence.tokens
+    merged: list[Mention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        gap = tokens[previous.token_end:mention.token_start] if previous else []
+        if (previous is None or mention.kind != "role" or mention.token_end not in offices
+                or previous.entity.type not in {"person", "group"}
+                or previous.kind not in {"name", "unlinked"}
+                or not gap or gap[0].text != ","
+                or not all(t.key in _APPOSITION_DETERMINERS for t in gap[1:])):
+            merged.append(mention)
+            continue
+        holder = previous.entity
+        if not holder.linked and holder.country is None:
+            office = mention.entity
+            holder = Entity(id=holder.id, name=holder.name, type="person",
+                            country=office.country, sector=office.sector, linked=False)
+        merged[-1] = _mention(sentence, previous.token_start, previous.token_end, holder,
+                              previous.kind)
+    return [m for m in merged if m.kind != "office"]
 
 
 def _after_locative(tokens: list[Token], start: int, lexicon: Lexicon, language: str) -> bool:
@@ -764,11 +937,15 @@ def _possessed_role(token: Token, lexicon: Lexicon) -> Role | None:
 
 
 def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,
-                         not_names: frozenset[str]) -> list[Mention]:
+                         not_names: frozenset[str], office_ends: set[int]) -> list[Mention]:
     """Capitalised word runs that no lexicon entry covers, kept as unlinked entities. Right
     after an office ("Israeli Prime Minister Ehud Barak") the run is that office's holder."""
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
-    offices = {m.token_end: m for m in mentions if m.kind == "role" and m.entity.type == "person"}
+    offices = {m.token_end: m for m in mentions if m.kind in {"role", "office"} and (
+        m.entity.type == "person" or m.token_end in office_ends)}
+    # "the head of the council, Mohamed al-Menfi": the holder's name may follow a comma
+    offices |= {end + 1: m for end, m in offices.items()
+                if end < len(sentence.tokens) and sentence.tokens[end].text == ","}
     # a capitalised word right next to a known name continues it ("Gaza City")
     touching = {m.token_end for m in mentions if m.token_end not in offices} | {
         m.token_start - 1 for m in mentions}
@@ -784,7 +961,8 @@ def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,
             found.append(_unlinked(sentence, i, j, offices.pop(i, None)))
         i = max(j, i + 1)
     holders = {m.token_start for m in found if m.entity.type == "person"}
-    kept = [m for m in mentions if not (m.kind == "role" and m.token_start in holders)]
+    kept = [m for m in mentions if not (m.kind in {"role", "office"}
+                                        and m.token_start in holders)]
     return sorted(kept + found, key=lambda m: m.token_start)
 
 
@@ -809,16 +987,33 @@ def unlinked_person(sentence: Sentence, start: int, end: int) -> Mention:
 
 
 def with_group_anaphors(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
-                        antecedent: Entity | None) -> list[Mention]:
-    """"وتوعدت الجماعة", "مقاتلو الحركة": "the group" or "the movement" with no name is the armed
-    group or movement the document named last (``antecedent``); with none it names nobody."""
-    if antecedent is None:
-        return mentions
-    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
-    found = [_mention(sentence, m.start, m.end, antecedent, "role")
-             for m in lexicon.grammar_matches("ar", sentence.tokens)
-             if "group_anaphor" in m.values and not covered & set(range(m.start, m.end))]
-    return sorted(mentions + found, key=lambda m: m.token_start)
+                        antecedent: Entity | None, language: str = "ar") -> list[Mention]:
+    """"وتوعدت الجماعة", "مقاتلو الحركة", "the militia", "the paramilitary group": "the group"
+    or "the movement" with no name is the armed group or movement named last (``antecedent``
+    from earlier sentences; in English also one named earlier in the same sentence); with none
+    it names nobody. In English it replaces the owner-less group the role noun alone makes."""
+    loose = {id(m) for m in mentions if language == "en" and _is_ownerless_group(m)}
+    covered = {t for m in mentions if id(m) not in loose
+               for t in range(m.token_start, m.token_end)}
+    found: list[Mention] = []
+    for match in lexicon.grammar_matches(language, sentence.tokens):
+        if "group_anaphor" not in match.values or covered & set(range(match.start, match.end)):
+            continue
+        earlier = [m for m in mentions if m.token_end <= match.start and id(m) not in loose]
+        referent = (group_antecedent(earlier, antecedent) if language == "en" else antecedent)
+        if referent is not None:
+            found.append(_mention(sentence, match.start, match.end, referent, "role"))
+    spans = [range(m.token_start, m.token_end) for m in found]
+    kept = [m for m in mentions if id(m) not in loose
+            or not any(m.token_start in span for span in spans)]
+    return sorted(kept + found, key=lambda m: m.token_start)
+
+
+def _is_ownerless_group(mention: Mention) -> bool:
+    """"militants", "the rebels": an armed group role with no owner, a group of its own."""
+    entity = mention.entity
+    return (mention.kind == "role" and entity.type == "group" and entity.country is None
+            and entity.sector in _GROUP_SECTORS)
 
 
 def group_antecedent(mentions: list[Mention], previous: Entity | None) -> Entity | None:
@@ -826,3 +1021,34 @@ def group_antecedent(mentions: list[Mention], previous: Entity | None) -> Entity
     named = [m.entity for m in mentions if m.kind in {"name", "role"} and m.entity.linked
              and (m.entity.type == "armed_group" or m.entity.sector in _GROUP_SECTORS)]
     return named[-1] if named else previous
+
+
+def with_person_pronouns(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
+                         antecedent: Entity | None) -> list[Mention]:
+    """"He held talks with his Algerian counterpart", "Tetteh later flew to Benghazi, where she
+    held talks": an English "he" or "she" is the person named last before it in the sentence,
+    else the person the previous sentences made their subject (``antecedent``)."""
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    found: list[Mention] = []
+    for match in lexicon.grammar_matches("en", sentence.tokens):
+        if "person_pronoun" not in match.values or match.start in covered:
+            continue
+        earlier = [m for m in mentions if m.token_end <= match.start and _is_person(m)]
+        referent = earlier[-1].entity if earlier else antecedent
+        if referent is not None:
+            found.append(_mention(sentence, match.start, match.end, referent, "role"))
+    return sorted(mentions + found, key=lambda m: m.token_start)
+
+
+def person_antecedent(actors: list[Mention], mentions: list[Mention],
+                      previous: Entity | None) -> Entity | None:
+    """Whom the next sentence's "he" or "she" means: the first person who acted in this
+    sentence, else the first person it named, else the one before."""
+    for mention in actors + mentions:
+        if _is_person(mention):
+            return mention.entity
+    return previous
+
+
+def _is_person(mention: Mention) -> bool:
+    return mention.entity.type == "person" and mention.kind in {"name", "role", "unlinked"}

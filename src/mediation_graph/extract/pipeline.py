@@ -8,15 +8,24 @@ mention or argument stage later behind the same dataclasses.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Document, DocumentResult, Entity, Event, Mention, Span
 from ..text.segment import sentences
 from .clause import SentenceView
 from .dates import dateline_date, sentence_date
-from .discourse import resolve_document
+from .discourse import SHARED_ACTIONS, resolve_document
 from .events import SentenceEvent, sentence_events, sentence_subject
-from .mentions import Discourse, find_mentions, group_antecedent, with_group_anaphors
+from .mentions import (
+    Discourse,
+    dateline_home,
+    find_mentions,
+    group_antecedent,
+    person_antecedent,
+    with_group_anaphors,
+    with_person_pronouns,
+)
 from .references import with_referred_acts
 
 
@@ -32,22 +41,29 @@ class Extractor:
         sentence_list = sentences(document.text)
         carried: list[Mention] = []  # an Arabic sentence's subject, for the next one's verbs
         group: Entity | None = None  # the armed group or movement named last ("الجماعة")
+        person: Entity | None = None  # the person an English "he" or "she" stands for
         discourse = Discourse()  # the home state and the office holders named so far
+        if sentence_list and language == "en":
+            discourse.home = dateline_home(sentence_list[0], self.lexicon)
+            discourse.dateline = discourse.home is not None
         for sentence in sentence_list:
             mentions = find_mentions(sentence, self.lexicon, language, discourse)
-            if language == "ar":
-                mentions = with_group_anaphors(mentions, sentence, self.lexicon, group)
-                group = group_antecedent(mentions, group)
+            mentions = with_group_anaphors(mentions, sentence, self.lexicon, group, language)
+            group = group_antecedent(mentions, group)
+            if language == "en":
+                mentions = with_person_pronouns(mentions, sentence, self.lexicon, person)
             all_mentions.extend(mentions)
             view = SentenceView.build(sentence, mentions, self.lexicon, language)
             date = sentence_date(sentence, document_date)
             found_events = sentence_events(view, self.lexicon, carried)
             for found in found_events:
                 event = _event(document, language, sentence.index, view, found, date)
-                events.append(self._as_intention(event))
+                events.extend(_each_to_the_others(self._as_intention(event), view, found))
             if language == "ar":
                 carried = sentence_subject(found_events) or carried
-        resolved = resolve_document(with_referred_acts(events))
+            actors = [m for found in found_events for m in found.arguments.actors]
+            person = person_antecedent(actors, mentions, person)
+        resolved = resolve_document(with_referred_acts(events), self.lexicon.actors.entities)
         for number, event in enumerate(resolved, start=1):
             event.id = _event_id(document.id, event, number)
         return DocumentResult(document, resolved, len(sentence_list), all_mentions)
@@ -64,6 +80,18 @@ class Extractor:
             return event  # Arabic threats: left to the Arabic rules for now
         event.event, event.cameo = ("AGREE" if cameo.startswith("03") else "THREATEN"), cameo
         return event
+
+
+def _each_to_the_others(event: Event, view: SentenceView, found: SentenceEvent) -> list[Event]:
+    """"Hamas and Israel exchanged accusations", "the armies traded fire": a reciprocal act of
+    several named actors is done by each to the others (shared acts, such as exchanging views,
+    stay one event of them all)."""
+    if (event.recipients or len(event.actors) < 2 or event.event in SHARED_ACTIONS
+            or not view.has_role(found.tokens[0], "reciprocal")):
+        return [event]
+    return [replace(event, actors=[actor], evidence=list(event.evidence),
+                    recipients=[other for other in event.actors if other is not actor])
+            for actor in event.actors]
 
 
 def _event(document: Document, language: str, index: int, view: SentenceView,

@@ -384,8 +384,7 @@ def dateline_home(sentence: Sentence, lexicon: Lexicon) -> Entity | None:
 
 
 def _compose(pieces: list[_Piece], sentence: Sentence, lexicon: Lexicon,
-             language: str, discourse: Discourse,
-             offices: set[int] | None = None) -> list[Mention]:
+             language: str, discourse: Discourse, offices: set[int]) -> list[Mention]:
     mentions: list[Mention] = []
     grammar = lexicon.grammar_matches(language, sentence.tokens)
     # "both sides in Doha" are the parties, met where they are: no owner from a place
@@ -403,7 +402,7 @@ def _compose(pieces: list[_Piece], sentence: Sentence, lexicon: Lexicon,
             mentions.append(mention)
         i += used
     titles = {j for m in grammar if "title" in m.values for j in range(m.start, m.end)}
-    if language == "en" and offices is not None:
+    if language == "en":
         starts = {p.start for p in pieces if p.roles and p.roles[0].kind == "person"}
         offices |= {m.token_end for m in mentions if m.kind == "role" and m.token_start in starts}
         briefs = {m.start for m in grammar if "brief" in m.values and m.end == m.start + 1}

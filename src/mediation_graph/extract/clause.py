@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 
 from ..lexicon import Lexicon
 from ..model import Mention, Sentence, Token
@@ -83,8 +84,21 @@ class SentenceView:
 
     @cached_property
     def soft_limits(self) -> list[int]:
+        """Strong boundaries and commas, but not the commas inside an actor list ("دانت مصر،
+        والأردن، وقطر الغارة": the clause goes on to the object)."""
+        inside_lists = self._list_commas()
         return sorted(self.strong_boundaries | {j for j, token in enumerate(self.tokens)
-                                                if token.text in _SOFT_BOUNDARIES})
+                                                if token.text in _SOFT_BOUNDARIES
+                                                and j not in inside_lists})
+
+    def _list_commas(self) -> set[int]:
+        commas: set[int] = set()
+        for mention in self.ordered_mentions:
+            group = self.coordinated(mention)
+            for left, right in pairwise(group):
+                commas.update(j for j in range(left.token_end, right.token_start)
+                              if self.tokens[j].text in _SOFT_BOUNDARIES)
+        return commas
 
     def mention_covering(self, i: int) -> Mention | None:
         for mention in self.mentions:
@@ -118,21 +132,34 @@ class SentenceView:
         return list(known)
 
     def _coordinated(self, first: Mention) -> list[Mention]:
-        group = [first]
+        """Members joined by commas belong to the list only once an "and" joins a later one
+        ("Egypt, Qatar and the US"): in "between Russia and Ukraine, Foreign Minister Hakan
+        Fidan said" the comma ends the list, and "the two sides, Badr Abdelatty said" is none."""
+        group, pending = [first], []
         ordered = self.ordered_mentions
         position = self._position(first)
         for mention in ordered[position + 1:]:
-            gap = range(group[-1].token_end, mention.token_start)
+            gap = range((pending or group)[-1].token_end, mention.token_start)
             # "Egypt and the US", "with Israel and with Hamas", "مع إسرائيل ومع حماس"
             joined = any(self._inside(j, "coordinator") for j in gap) and all(
                 self._inside(j, "coordinator") or self._inside(j, "determiner")
                 or self._inside(j, "recipient_prep") for j in gap)
-            if joined or (not gap and self.proclitics.get(mention.token_start, "")[:1] == "و"):
-                if mention.kind in USABLE_KINDS or mention.kind == "adjective":
-                    group.append(mention)
-                continue
-            break
+            and_clitic = self.proclitics.get(mention.token_start, "")[:1] == "و"
+            if not (joined or (not gap and and_clitic)):
+                break
+            if mention.kind in USABLE_KINDS or mention.kind == "adjective":
+                pending.append(mention)
+            if and_clitic or not all(self.tokens[j].text in _SOFT_BOUNDARIES for j in gap):
+                group += pending
+                pending = []
+        if pending and self._and_follows(pending[-1].token_end):
+            group += pending  # "Cuba, Norway, Venezuela and other countries"
         return group
+
+    def _and_follows(self, j: int) -> bool:
+        return j < len(self.tokens) and (
+            self.proclitics.get(j, "")[:1] == "و"
+            or (self._inside(j, "coordinator") and self.tokens[j].text not in _SOFT_BOUNDARIES))
 
     def list_through(self, member: Mention, start: int = 0) -> list[Mention]:
         """The actor list, starting at or after token ``start``, that runs up to ``member``:

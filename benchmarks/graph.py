@@ -10,6 +10,7 @@ process so peak RSS is that size's own.
     .venv/bin/python benchmarks/graph.py --sizes 10000,100000
     .venv/bin/python benchmarks/graph.py --sizes 10000 --in-memory   # the same without RocksDB
     .venv/bin/python benchmarks/graph.py --sizes 1000000 --store DIR  # keep it; again: queries
+    .venv/bin/python benchmarks/graph.py --loader-ceiling 200000  # the store's own load speed
 
 Goals (issue 4): 1M events loaded in under 3 minutes, every named query under 1 s at 1M
 events, peak RSS under 4 GB.
@@ -26,9 +27,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
+
+from mediation_graph.graph.convert import document_graphs
 from mediation_graph.graph.library import library
 from mediation_graph.graph.store import Store
 from mediation_graph.model import (
@@ -134,6 +139,43 @@ def load_and_export(store: Store, n_events: int, store_dir: Path, tmp: Path,
     figures["events_of_one_doc_ms"] = (time.perf_counter() - t0) * 1000
 
 
+def loader_ceiling(n_events: int) -> str:
+    """How fast the store alone loads our quads: the events are converted to an N-Quads file
+    first (timed apart), then RocksDB's bulk loader reads the file in Rust, once into one
+    named graph per document and once with every quad in the default graph. Also the quads
+    per event by predicate, to see what a three-minute load at a million events leaves room
+    for."""
+    lines = [f"== loader ceiling, {n_events:,} events, load average {os.getloadavg()[0]:.1f}"]
+    with tempfile.TemporaryDirectory(prefix="mg-ceiling-") as tmp:
+        named, default = Path(tmp) / "named.nq", Path(tmp) / "default.nt"
+        predicates: Counter[str] = Counter()
+        t0 = time.perf_counter()
+        with named.open("w", encoding="utf-8") as out:
+            for result in synthetic(n_events):
+                data = document_graphs(result).nquads(shared=False)
+                out.write(data)
+                predicates.update(line.split(" ", 2)[1] for line in data.splitlines())
+        lines.append(f"convert to N-Quads {time.perf_counter() - t0:8.1f} s")
+        with named.open(encoding="utf-8") as quads, default.open("w", encoding="utf-8") as out:
+            out.writelines(line.rsplit(" <", 1)[0] + " .\n" for line in quads)
+        quads = sum(predicates.values())
+        for label, path, fmt in (("named graphs", named, ox.RdfFormat.N_QUADS),
+                                 ("default graph", default, ox.RdfFormat.N_TRIPLES)):
+            store = ox.Store(str(Path(tmp) / label.replace(" ", "-")))
+            t0 = time.perf_counter()
+            store.bulk_load(path=str(path), format=fmt, lenient=True)
+            store.flush()
+            seconds = time.perf_counter() - t0
+            del store
+            lines.append(f"load, {label:13s} {seconds:8.1f} s, {quads / seconds:9,.0f} quads/s; "
+                         f"3 minutes holds {quads / seconds * 180 / 1e6:4.1f} quads per event "
+                         "at 1M events")
+    lines.append(f"{quads / n_events:.1f} quads per event, by predicate:")
+    lines += [f"  {count / n_events:5.2f}  {predicate}" for predicate, count in
+              predicates.most_common()]
+    return "\n".join(lines)
+
+
 def time_queries(store: Store, runs: int = 3) -> dict[str, list[float]]:
     """Each named query's first latency (caches cold for it, after the exports have filled
     them with other data), its best over the following runs (warm), and its rows."""
@@ -176,8 +218,13 @@ def main() -> int:
     parser.add_argument("--store", type=Path,
                         help="keep the store in this directory (one size only); if it exists "
                              "already, time its named queries without loading")
+    parser.add_argument("--loader-ceiling", type=int, metavar="EVENTS",
+                        help="time the store's bulk loader alone on this many events' N-Quads")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child process' size
     args = parser.parse_args()
+    if args.loader_ceiling:
+        print(loader_ceiling(args.loader_ceiling))
+        return 0
     if args.one:
         print(json.dumps(measure(args.one, args.in_memory, args.store)))
         return 0

@@ -18,19 +18,24 @@ _DETERMINERS = _ARTICLES | {"هذا", "هذه", "ذلك", "تلك"}
 
 def with_referred_acts(events: list[Event]) -> list[Event]:
     """The events of a document in order, stances aimed at the doers of the acts they refer to,
-    and the referring nouns dropped."""
+    and the referring nouns dropped; an act a stance names with no doer of its own ("Egypt
+    condemned the attack", "رحبت قطر بالاتفاق") is not done by the stance's subject."""
     dropped: set[int] = set()
     for n, stance in enumerate(events):
-        if stance.event not in STANCES or stance.recipients or stance.negated:
+        if stance.event not in STANCES or stance.negated:
             continue
         act = _referred_act(stance, events)
         if act is None:
             continue
-        doer = _earlier_doer(act, events[:n])
+        borrowed = bool(act.actors) and _same_sides(act.actors, stance.actors)
+        doer = [] if stance.recipients else _earlier_doer(act, events[:n])
         if doer:
             stance.recipients = list(doer)
-            if not act.actors or _same_sides(act.actors, stance.actors):
-                dropped.add(id(act))
+        if borrowed:  # "condemned the Israeli attack": the stance's target did it
+            act.actors = [m for m in stance.recipients
+                          if stance.trigger.end <= m.span.start < act.trigger.start]
+        if (doer and borrowed) or (not act.actors and not act.recipients):
+            dropped.add(id(act))
     return [event for event in events if id(event) not in dropped]
 
 
@@ -40,14 +45,17 @@ def _referred_act(stance: Event, events: list[Event]) -> Event | None:
     text = stance.sentence_span.text
     offset = stance.sentence_span.start
     for act in events:
-        if (act is stance or act.sentence != stance.sentence or act.recipients
+        if (act is stance or act.sentence != stance.sentence
                 or act.event in STANCES or act.trigger.start < stance.trigger.end):
             continue
         between = text[stance.trigger.end - offset:act.trigger.start - offset]
-        for actor in stance.actors:  # "ودانت الحكومة الهجوم": the subject may stand between
-            between = between.replace(actor.span.text, " ")
+        # "ودانت الحكومة الهجوم": the subject may stand between; "the Israeli attack": so may
+        # the stance's target, named by the act's own modifier
+        for side in (*stance.actors, *stance.recipients):
+            between = between.replace(side.span.text, " ")
         words = between.split()
-        definite = act.trigger.text.startswith("ال") or bool(
+        # "الهجوم", and after the preposition the verb takes: "ندد بالهجوم"
+        definite = act.trigger.text.lstrip("بل").startswith("ال") or bool(
             words and words[-1].lower() in _ARTICLES)
         if definite and all(w.lower() in _DETERMINERS for w in words):
             return act

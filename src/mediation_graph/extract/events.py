@@ -32,6 +32,8 @@ from .modality import CueHit, Modality, find_cues, modality_of
 
 _TOPIC_GAP = 4
 _AGENT_VERB_GAP = 2  # "مفاوضات شاقة استضافتها"
+# words after which an Arabic clause starts with its verb ("فيما رفض", "بينما دعا")
+_CLAUSE_OPENERS = {"فيما", "بينما", "كما", "حيث", "ثم", "وقد", "قد", "فقد", "لقد"}
 _ASIDE_WORDS = 3  # "، مساء الأربعاء،": a date or time between commas
 _OBJECT_DOES = "object of a stance"
 _STANCES = {"ACCUSE", "REQUEST"}  # whose object may be said to do the act named after it
@@ -115,6 +117,24 @@ def split_verb_triggers(view: SentenceView, index: PhraseIndex[Trigger],
     return sorted(found + extra, key=lambda pair: pair[0].start)
 
 
+def _verb_first(view: SentenceView, match: PhraseMatch[Trigger]) -> PhraseMatch[Trigger]:
+    """Unvocalised Arabic spells a past verb and its verbal noun alike ("رفض": rejected, or
+    rejection). Opening a clause with its actor right after it ("رفض ترامب المقترح"), with no
+    article or preposition on it, the word is the verb of a verb-first clause."""
+    readings = match.values
+    verbs = [t for t in readings if t.pos == "verb"]
+    if readings[0].pos != "noun" or not verbs or match.end - match.start != 1:
+        return match
+    word = view.tokens[match.start].text.lstrip("وف")
+    opens_clause = match.start == 0 or view.clause_limits(match.start, soft=True)[0] == (
+        match.start) or view.tokens[match.start - 1].text in _CLAUSE_OPENERS
+    starts_actor = view.mention_starting(match.end) is not None
+    if not opens_clause or not starts_actor or word.startswith(("ال", "ب", "ل", "ك")):
+        return match
+    return PhraseMatch(match.start, match.end,
+                       (*verbs, *(t for t in readings if t.pos != "verb")))
+
+
 def _arabic_trigger_keys(token: Token) -> tuple[str, ...]:
     return _expanded_keys(token.keys, future=True, enclitic=_may_carry_enclitic(token))
 
@@ -156,6 +176,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
     index = lexicon.triggers[language]
     triggers = find_triggers(view.tokens, index, language)
     if language == "ar":
+        triggers = [(_verb_first(view, m), f) for m, f in triggers]
         triggers = _without_agent_verbs(view, split_verb_triggers(view, index, triggers))
     matches = [(m, f) for m, f in triggers if not _inside_actor(view, m) or _saying_role(view, m)]
     if language == "en":

@@ -26,3 +26,23 @@ def test_the_nationality_before_the_act_names_its_doer(extract):
 def test_an_arabic_condemnation_of_an_attack_after_a_preposition(extract):
     events = extract("ندد المغرب بالهجوم على القافلة.", "ar")
     assert [e.event for e in events] == ["ACCUSE"]
+
+
+def test_a_call_to_end_attacks_is_not_an_attack_by_the_caller_nor_a_demand_of_victims(extract):
+    events = extract("Norway called for an end to the attacks on aid workers.", "en")
+    demand = find(events, "REQUEST")
+    assert [m.entity.country for m in demand.actors] == ["NOR"] and not demand.recipients
+    assert all(m.entity.country != "NOR" for e in events if e.event == "ASSAULT"
+               for m in e.actors)
+
+
+def test_a_demand_to_stop_an_act_is_made_of_its_doer(extract):
+    events = extract("طالبت تونس بوقف العدوان الإسرائيلي على لبنان.", "ar")
+    assert [m.entity.country for m in find(events, "REQUEST").recipients] == ["ISR"]
+    assert [m.entity.country for m in find(events, "ASSAULT").actors] == ["ISR"]
+
+
+def test_what_those_called_on_are_urged_to_do_has_not_happened(extract):
+    events = extract("Brazil called on Venezuela and Guyana to sign a border deal.", "en")
+    assert [e.event for e in events] == ["REQUEST"]
+    assert [m.entity.country for m in events[0].recipients] == ["VEN", "GUY"]

@@ -983,9 +983,19 @@ def _is_complement(view: SentenceView, head: PhraseMatch[Trigger],
     if head.values[0] is DEMAND:  # "must return the helicopter", "must be ready to mediate"
         return match.start - head.end <= _OBLIGATION_GAP
     opener = head.end - 1 if view.tokens[head.end - 1].key == "to" else head.end
+    if head.values[0].event == "REQUEST":  # "urged Israel and Egypt to reopen the crossing"
+        opener = _past_object_list(view, opener)
     return opener < match.start and (view.tokens[opener].key == "to" or (
         view.has_role(opener, "complementizer") and head.values[0].event in {"REQUEST",
                                                                                "THREATEN"}))
+
+
+def _past_object_list(view: SentenceView, j: int) -> int:
+    """The token after the actors (and the words joining them) that start at ``j``."""
+    mention = view.mention_starting(j)
+    if mention is None:
+        return j
+    return view.coordinated(mention)[-1].token_end
 
 
 def _is_mediation(match: PhraseMatch[Trigger]) -> bool:

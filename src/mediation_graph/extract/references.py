@@ -3,6 +3,8 @@
 A stance (condemning, rejecting, protesting, welcoming) whose object is a definite noun naming an
 act ("the attack", "the launch", "الهجوم") is aimed at whoever did that act, named in an earlier
 event of the same kind. The noun is that act mentioned again, not a new one done by the speaker.
+So is a demand that an act stop ("called for an end to the attacks", "دعت إلى وقف الهجمات"):
+it is addressed to the act's doer, and those the act hits are not whom the demand is made of.
 """
 
 from __future__ import annotations
@@ -14,6 +16,10 @@ _ARTICLES = {"the", "this", "that", "these", "those"}
 # words that may stand between a stance and the act it refers to ("condemned the attack",
 # "دان هذا الهجوم"); a date ("Tuesday's attack") names a new act as often as an old one
 _DETERMINERS = _ARTICLES | {"هذا", "هذه", "ذلك", "تلك"}
+# the words of a demand that an act stop, between the demand and the act
+_CESSATION = {"end", "halt", "stop", "cessation", "وقف", "بوقف", "لوقف", "إنهاء", "بإنهاء",
+              "لإنهاء"}
+_CESSATION_GLUE = {"an", "a", "to", "of", "إلى", "على"}
 
 
 def with_referred_acts(events: list[Event]) -> list[Event]:
@@ -22,13 +28,17 @@ def with_referred_acts(events: list[Event]) -> list[Event]:
     condemned the attack", "رحبت قطر بالاتفاق") is not done by the stance's subject."""
     dropped: set[int] = set()
     for n, stance in enumerate(events):
-        if stance.event not in STANCES or stance.negated:
+        if (stance.event not in STANCES and stance.event != "REQUEST") or stance.negated:
             continue
         act = _referred_act(stance, events)
         if act is None:
             continue
+        if stance.event == "REQUEST":  # "an end to the attacks on civilians": not of civilians
+            stance.recipients = [m for m in stance.recipients
+                                 if m.span.start < act.trigger.start]
         borrowed = bool(act.actors) and _same_sides(act.actors, stance.actors)
-        doer = [] if stance.recipients else _earlier_doer(act, events[:n])
+        own = [] if borrowed else act.actors  # "the attack by settlers", "العدوان الإسرائيلي"
+        doer = [] if stance.recipients else own or _earlier_doer(act, events[:n])
         if doer:
             stance.recipients = list(doer)
         if borrowed:  # "condemned the Israeli attack": the stance's target did it
@@ -53,11 +63,16 @@ def _referred_act(stance: Event, events: list[Event]) -> Event | None:
         # the stance's target, named by the act's own modifier
         for side in (*stance.actors, *stance.recipients):
             between = between.replace(side.span.text, " ")
-        words = between.split()
+        words = [w.lower() for w in between.split()]
+        if stance.event == "REQUEST":
+            if set(words) & _CESSATION and set(words) <= _CESSATION | _CESSATION_GLUE | (
+                    _DETERMINERS):
+                return act
+            continue
         # "الهجوم", and after the preposition the verb takes: "ندد بالهجوم"
         definite = act.trigger.text.lstrip("بل").startswith("ال") or bool(
-            words and words[-1].lower() in _ARTICLES)
-        if definite and all(w.lower() in _DETERMINERS for w in words):
+            words and words[-1] in _ARTICLES)
+        if definite and all(w in _DETERMINERS for w in words):
             return act
     return None
 

@@ -120,8 +120,10 @@ def resolve_document(events: list[Event],
                                 for m in parties.disputants or parties.document_disputants]
             event.confidence = round(event.confidence * 0.85, 3)
         if event.mode == "mediate" and event.cameo in MEDIATOR_ACTS and not event.actors:
-            # "the mediators", "الوسطاء الثلاثة": those the text named last
-            event.actors = [_as_discourse_reference(m, event) for m in parties.mediators]
+            # "the mediators", "الوسطاء الثلاثة": those the text named last, else the state of
+            # the one who speaks of them, when not a party ("a Qatari spokesman said")
+            event.actors = [_as_discourse_reference(m, event) for m in
+                            parties.mediators or _speaking_mediator(event, states or {})]
         if (event.cameo in CONDEMNATION_CAMEO and not event.recipients and parties.attackers
                 and not {m.entity.id for m in parties.attackers} & {m.entity.id
                                                                      for m in event.actors}):
@@ -245,6 +247,17 @@ def _as_state(mention: Mention, states: Mapping[str, Entity]) -> Mention:
             state.type != "state"):
         return mention
     return replace(mention, entity=state)
+
+
+def _speaking_mediator(event: Event, states: Mapping[str, Entity]) -> list[Mention]:
+    if event.speaker is None or not event.recipients:
+        return []  # with no parties known, a party may be speaking
+    speaker = _as_state(event.speaker, states)
+    parties = {m.entity.id for m in event.recipients} | {m.entity.country
+                                                         for m in event.recipients}
+    if {speaker.entity.id, speaker.entity.country} & parties:
+        return []
+    return [speaker]
 
 
 def _as_discourse_reference(party: Mention, event: Event) -> Mention:

@@ -202,7 +202,9 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
         # and so does a meeting said as the setting ("وجاءت تصريحاته خلال اتصال هاتفي مع")
         setting = trigger.pos == "noun" and trigger.event == "CONSULT" and match.start > 0 and (
             view.has_role(match.start - 1, "during"))
-        from_before = list(carried) if trigger.pos != "noun" or setting else []
+        continues = (trigger.pos != "noun" or setting) and not _names_own_speaker(
+            view, hits, match.start)
+        from_before = list(carried) if continues else []
         previous_subject = subjects_by_clause[max(earlier)] if earlier else from_before
         if trigger is DEMAND:
             demand = _demand_arguments(view, match, hits)
@@ -988,6 +990,13 @@ def _is_complement(view: SentenceView, head: PhraseMatch[Trigger],
     return opener < match.start and (view.tokens[opener].key == "to" or (
         view.has_role(opener, "complementizer") and head.values[0].event in {"REQUEST",
                                                                                "THREATEN"}))
+
+
+def _names_own_speaker(view: SentenceView, hits: list[CueHit], before: int) -> bool:
+    """"قال المتحدث ... إن الوسطاء يعملون": a sentence that names who speaks before the trigger
+    does not continue the previous sentence's subject."""
+    return any(hit.cue == "speech" and hit.end <= before
+               and view.next_mention(hit.end, before, max_gap=1) is not None for hit in hits)
 
 
 def _past_object_list(view: SentenceView, j: int) -> int:

@@ -107,6 +107,20 @@ def document_disputants(events: list[Event]) -> list[Mention]:
     return examples[pairs.most_common(1)[0][0]]
 
 
+def with_named_holders(events: list[Event], holders: Mapping[str, Entity]) -> list[Event]:
+    """Offices named without a holder ("Turkey's foreign minister") that the document names
+    by name elsewhere ("Foreign Minister Hakan Fidan"), read as that person."""
+    for event in events:
+        event.actors = [_named(m, holders) for m in event.actors]
+        event.recipients = [_named(m, holders) for m in event.recipients]
+    return events
+
+
+def _named(mention: Mention, holders: Mapping[str, Entity]) -> Mention:
+    holder = holders.get(mention.entity.id) if mention.kind == "role" else None
+    return replace(mention, entity=holder) if holder is not None else mention
+
+
 def resolve_document(events: list[Event],
                      states: Mapping[str, Entity] | None = None) -> list[Event]:
     """Document-level resolution; ``states`` maps a country code to its state entity."""

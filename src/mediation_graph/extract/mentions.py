@@ -183,6 +183,21 @@ def _home_of(pieces: list[_Piece], lexicon: Lexicon) -> Entity | None:
     return None
 
 
+def named_office_holders(mentions: list[Mention], lexicon: Lexicon) -> dict[str, Entity]:
+    """The first person the document names by name in each office, by the id the office has
+    when no name is given ("TUR_FOREIGN_MINISTER": Hakan Fidan), so that a headline's "Turkey's
+    foreign minister" is the minister its story names below."""
+    actors = lexicon.actors
+    holders: dict[str, Entity] = {}
+    for mention in mentions:
+        role = actors.roles.get(actors.offices.get(mention.entity.id, ""))
+        state = actors.entities.get(mention.entity.country or "")
+        if mention.kind == "name" and role is not None and state is not None and (
+                state.type == "state"):
+            holders.setdefault(actors.role_entity(role, state).id, mention.entity)
+    return holders
+
+
 def _learn(discourse: Discourse, mentions: list[Mention], lexicon: Lexicon) -> None:
     """Office holders named by name ("جوزيف عون"), and a home state from the first office or
     state body when no dateline gave one."""

@@ -15,13 +15,14 @@ from ..model import Document, DocumentResult, Entity, Event, Mention, Span
 from ..text.segment import sentences
 from .clause import SentenceView
 from .dates import dateline_date, sentence_date
-from .discourse import SHARED_ACTIONS, resolve_document
+from .discourse import SHARED_ACTIONS, resolve_document, with_named_holders
 from .events import SentenceEvent, sentence_events, sentence_subject
 from .mentions import (
     Discourse,
     dateline_home,
     find_mentions,
     group_antecedent,
+    named_office_holders,
     person_antecedent,
     with_group_anaphors,
     with_person_pronouns,
@@ -63,6 +64,7 @@ class Extractor:
                 carried = sentence_subject(found_events) or carried
             actors = [m for found in found_events for m in found.arguments.actors]
             person = person_antecedent(actors, mentions, person)
+        events = with_named_holders(events, named_office_holders(all_mentions, self.lexicon))
         resolved = resolve_document(with_referred_acts(events), self.lexicon.actors.entities)
         for number, event in enumerate(resolved, start=1):
             event.id = _event_id(document.id, event, number)

@@ -24,3 +24,17 @@ def test_a_party_speaking_of_the_mediators_is_not_one(extract):
     events = extract("Israel and Hamas resumed indirect talks in Doha. Hamas said the "
                      "mediators had delivered a new proposal.", "en")
     assert all(m.entity.id != "HAMAS" for e in events if e.mode == "mediate" for m in e.actors)
+
+
+def test_who_a_report_is_attributed_to_at_its_end_is_its_speaker_not_a_victim(extract):
+    events = extract("Israeli troops raided a village near Nablus, wounding two Palestinians, "
+                     "the Palestinian Red Crescent said.", "en")
+    wounding = next(e for e in events if e.trigger.text == "wounding")
+    assert "Red Crescent" not in " ".join(m.span.text for m in wounding.recipients)
+    assert wounding.speaker is not None and "Red Crescent" in wounding.speaker.span.text
+
+
+def test_an_attribution_after_a_comma_is_no_party_to_the_fighting(extract):
+    events = extract("Thailand and Cambodia agreed to a truce after five days of fighting, "
+                     "Malaysian Prime Minister Anwar Ibrahim announced.", "en")
+    assert all(m.entity.country != "MYS" for e in events for m in e.recipients + e.actors)

@@ -28,7 +28,7 @@ from ..model import Mention, Span, Token
 from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, arabic_key, strip_future, word_keys
 from .arguments import Arguments, find_arguments
 from .clause import USABLE_KINDS, SentenceView
-from .modality import CueHit, Modality, find_cues, modality_of
+from .modality import CueHit, Modality, find_cues, modality_of, trailing_speaker
 
 _TOPIC_GAP = 4
 _AGENT_VERB_GAP = 2  # "مفاوضات شاقة استضافتها"
@@ -188,6 +188,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
         kept = [pair for pair in kept if not _is_background(view, pair[0])]
         kept = _without_restatements(view, kept)
     hits = find_cues(view, lexicon.cues[language])
+    attributed_to = trailing_speaker(view, hits)
     events: list[SentenceEvent] = []
     subjects_by_clause: dict[int, list[Mention]] = {}
     for n, (match, future_prefix) in enumerate(kept):
@@ -216,6 +217,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
             continue
         args = find_arguments(view, match, trigger, next_start, previous_subject,
                               own_actor=_saying_role(view, match))
+        _without_speaker(args, attributed_to)
         _done_by_the_object(view, match, args, events)
         if trigger.event == "PROTEST" and not args.recipients:
             _protest_at_home(args, lexicon)
@@ -990,6 +992,13 @@ def _is_complement(view: SentenceView, head: PhraseMatch[Trigger],
     return opener < match.start and (view.tokens[opener].key == "to" or (
         view.has_role(opener, "complementizer") and head.values[0].event in {"REQUEST",
                                                                                "THREATEN"}))
+
+
+def _without_speaker(args: Arguments, speaker: Mention | None) -> None:
+    """"..., killing three people, the health ministry said": who reports is not a party."""
+    if speaker is not None:
+        args.actors = [m for m in args.actors if m is not speaker]
+        args.recipients = [m for m in args.recipients if m is not speaker]
 
 
 def _names_own_speaker(view: SentenceView, hits: list[CueHit], before: int) -> bool:

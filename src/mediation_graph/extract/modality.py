@@ -19,6 +19,7 @@ from .clause import USABLE_KINDS, SentenceView
 _NEGATION_REACH = 3
 _FUTURE_REACH = 2
 _INTENT_REACH = 6
+_ATTRIBUTION_OPENERS = {",", "،", '"', "”", "'", "’", "»"}
 _DENIAL_WORDS = {"نفى", "ينفي", "نفت", "تنفي", "نفوا", "denied", "denies", "deny", "denying"}
 
 
@@ -75,11 +76,28 @@ def _future_cue(match: PhraseMatch[Trigger], before: list[CueHit]) -> bool:
     return any(h.cue == "future" and match.start - h.end <= _FUTURE_REACH for h in before)
 
 
+def trailing_speaker(view: SentenceView, hits: list[CueHit]) -> Mention | None:
+    """Who a sentence's report is attributed to after a comma or a closing quote, at its end:
+    "..., the health ministry said.", "..., U.S. President Donald Trump announced"."""
+    for hit in (h for h in hits if h.cue == "speech"):
+        speaker = next((m for m in view.mentions if m.token_end == hit.start
+                        and m.kind in USABLE_KINDS), None)
+        if speaker is None:
+            continue
+        before = speaker.token_start - 1
+        while before >= 0 and view.has_role(before, "determiner"):
+            before -= 1
+        if before >= 0 and view.tokens[before].text in _ATTRIBUTION_OPENERS:
+            return speaker
+    return None
+
+
 def _speaker(view: SentenceView, match: PhraseMatch[Trigger], hits: list[CueHit]) -> Mention | None:
-    """The subject of a verb of saying before the trigger: "قال X إن ...", "X said ..."."""
+    """The subject of a verb of saying before the trigger: "قال X إن ...", "X said ...", else
+    the one the sentence's report is attributed to at its end."""
     speech = [h for h in hits if h.cue == "speech" and h.end <= match.start]
     if not speech:
-        return None
+        return trailing_speaker(view, hits)
     verb = speech[-1]
     usable = [m for m in view.mentions if m.kind in USABLE_KINDS]
     after = [m for m in usable if verb.end <= m.token_start <= verb.end + 3]

@@ -21,3 +21,16 @@ def test_the_word_after_a_clause_opener_is_the_verb(extract):
 def test_the_word_after_a_preposition_stays_a_noun(extract):
     events = extract("أعلنت الحكومة السودانية عن رفضها للمبادرة.", "ar")
     assert all(m.entity.id != "SDN" for e in events for m in e.recipients)
+
+
+def test_holding_someone_responsible_with_subject_and_object_inside_the_idiom(extract):
+    events = extract("وحملت الخارجية الأردنية إسرائيل المسؤولية الكاملة عن التصعيد.", "ar")
+    accusation = find(events, "ACCUSE")
+    assert [m.entity.country for m in accusation.actors] == ["JOR"]
+    assert [m.entity.country for m in accusation.recipients] == ["ISR"]
+
+
+def test_honorifics_before_a_title_or_a_name_add_nothing(extract):
+    events = extract("بعث خادم الحرمين الشريفين الملك سلمان بن عبد العزيز برقية تهنئة لفخامة "
+                     "الرئيس البرازيلي.", "ar")
+    assert [m.entity.country for m in find(events, "SUPPORT").actors] == ["SAU"]

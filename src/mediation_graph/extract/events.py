@@ -108,6 +108,12 @@ def split_verb_triggers(view: SentenceView, index: PhraseIndex[Trigger],
         rest = _past_aside(view, mention.token_end)
         joined = [view.tokens[verb], *view.tokens[rest:]]
         match = index.match_at(joined, 0, variants=_arabic_trigger_keys)
+        obj = view.mention_starting(rest)
+        if (match is None or match.end == 1) and obj is not None:
+            # "حملت الخارجية إسرائيل المسؤولية": the object stands between as well
+            rest = obj.token_end
+            joined = [view.tokens[verb], *view.tokens[rest:]]
+            match = index.match_at(joined, 0, variants=_arabic_trigger_keys)
         if match is not None and match.end > 1 and match.values[0].pos != "noun":
             extra.append((PhraseMatch(verb, verb + 1, match.values), False))
             taken.add(verb)

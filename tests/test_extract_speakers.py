@@ -38,3 +38,11 @@ def test_an_attribution_after_a_comma_is_no_party_to_the_fighting(extract):
     events = extract("Thailand and Cambodia agreed to a truce after five days of fighting, "
                      "Malaysian Prime Minister Anwar Ibrahim announced.", "en")
     assert all(m.entity.country != "MYS" for e in events for m in e.recipients + e.actors)
+
+
+def test_mediation_efforts_told_of_a_meeting_are_the_efforts_of_those_who_met(extract):
+    events = extract("تلقى سلطان عمان هيثم بن طارق اتصالا هاتفيا من أمير قطر. وجرى خلال الاتصال "
+                     "بحث الجهود المشتركة للوساطة بين إيران والولايات المتحدة.", "ar")
+    mediation = next(e for e in events if e.mode == "mediate")
+    assert {m.entity.country for m in mediation.actors} == {"OMN", "QAT"}
+    assert {m.entity.country for m in mediation.recipients} == {"IRN", "USA"}

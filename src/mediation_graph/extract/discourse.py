@@ -137,7 +137,8 @@ def resolve_document(events: list[Event],
             # "the mediators", "الوسطاء الثلاثة": those the text named last, else the state of
             # the one who speaks of them, when not a party ("a Qatari spokesman said")
             event.actors = [_as_discourse_reference(m, event) for m in
-                            parties.mediators or _speaking_mediator(event, states or {})]
+                            parties.mediators or _speaking_mediator(event, states or {})
+                            or _meeting_mediators(event, parties.participants)]
         if (event.cameo in CONDEMNATION_CAMEO and not event.recipients and parties.attackers
                 and not {m.entity.id for m in parties.attackers} & {m.entity.id
                                                                      for m in event.actors}):
@@ -272,6 +273,16 @@ def _speaking_mediator(event: Event, states: Mapping[str, Entity]) -> list[Menti
     if {speaker.entity.id, speaker.entity.country} & parties:
         return []
     return [speaker]
+
+
+def _meeting_mediators(event: Event, participants: list[Mention]) -> list[Mention]:
+    """"وجرى خلال الاتصال مناقشة الجهود المشتركة للوساطة بين حماس وإسرائيل": mediation efforts
+    no one is named for, told of a meeting between others than the parties, are the efforts of
+    those who met."""
+    parties = {m.entity.id for m in event.recipients}
+    if not parties or {m.entity.id for m in participants} & parties:
+        return []
+    return participants
 
 
 def _as_discourse_reference(party: Mention, event: Event) -> Mention:

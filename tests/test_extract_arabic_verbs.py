@@ -34,3 +34,15 @@ def test_honorifics_before_a_title_or_a_name_add_nothing(extract):
     events = extract("بعث خادم الحرمين الشريفين الملك سلمان بن عبد العزيز برقية تهنئة لفخامة "
                      "الرئيس البرازيلي.", "ar")
     assert [m.entity.country for m in find(events, "SUPPORT").actors] == ["SAU"]
+
+
+def test_a_plural_that_keeps_its_nun_heads_no_genitive(extract):
+    events = extract("اقتحم مستوطنون المسجد الأقصى صباح اليوم.", "ar")
+    raid = find(events, "ASSAULT")
+    assert [m.entity.id for m in raid.actors] == ["SETTLERS"]
+    assert [m.entity.id for m in raid.recipients] == ["AL_AQSA"]
+
+
+def test_a_plural_group_keeps_its_plural_nationality(extract):
+    events = extract("التقى الرئيس الروسي مسؤولين أتراك في موسكو.", "ar")
+    assert [m.entity.country for m in find(events, "CONSULT").recipients] == ["TUR"]

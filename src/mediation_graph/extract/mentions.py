@@ -491,7 +491,8 @@ def _compose_arabic(pieces: list[_Piece], i: int, sentence: Sentence, lexicon: L
             between is not None and between.key == "من" and roles[-1].kind == "group"))
         if gap > 2 or (gap >= 1 and not affiliated and (
                 owner_piece.name.kind != "adjective"
-                or not _takes_genitive(lexicon, tokens, pieces[j - 1], gap))):
+                or not _takes_genitive(lexicon, tokens, pieces[j - 1], gap))) or (
+                not affiliated and _disagrees(tokens, pieces[j - 1], owner_piece)):
             owner_piece = None
     if owner_piece:
         owner = owner_piece.name
@@ -524,6 +525,21 @@ def _governs_from(tokens: list[Token], role: _Piece, place: _Piece, last: Role,
             and entity.type == "state" and 1 <= len(between) <= 2
             and _ends_at(lexicon.cues["ar"], tokens, place.start, "locative")
             and all(t.text.isalpha() for t in between))
+
+
+def _disagrees(tokens: list[Token], role: _Piece, owner: _Piece) -> bool:
+    """A sound masculine plural that keeps its ن ("مستوطنون", "مسلحين") heads no genitive, and
+    its adjective is no feminine singular: "اقتحم مستوطنون المسجد" and "هاجم المستوطنون قرية
+    فلسطينية" are verb, subject and object, while "مسلحون فلسطينيون" and "مواطنين روس" are one
+    group each."""
+    if not _sound_plural(tokens[role.end - 1].key):
+        return False
+    return owner.name.kind != "adjective" or tokens[owner.end - 1].key.endswith("ه")
+
+
+def _sound_plural(key: str) -> bool:
+    # at least three letters before the ending: "أمين" (secretary) and "قانون" are no plurals
+    return key.endswith(("ون", "ين")) and len(key.removeprefix("ال")) >= 6
 
 
 def _takes_genitive(lexicon: Lexicon, tokens: list[Token], role: _Piece, gap: int) -> bool:

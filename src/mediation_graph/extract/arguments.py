@@ -47,6 +47,7 @@ _LIGHT_VERB_REACH = 5
 _PERSONAL_ACTS = {"assassinate"}  # acts whose object is a person
 _NAME_WORDS = 3
 _CLITIC_REACH = 6  # verb, subject of a few words, then "بنظيره"
+_LOCATIVE_REACH = 2  # "في مقر الوزارة": the locative, a place noun, then the mention
 
 
 @dataclass
@@ -86,6 +87,11 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         args.use("actors", shared, 0.7, "participle clause")
     else:
         _find_actors(view, match, trigger, args, clause_start, scope_end)
+        if previous_subject and _joined_verb_without_subject(view, match, trigger, args):
+            # "ندد الرئيس باحتجاز الحوثيين موظفين، وحمّلها المسؤولية": the joined verb goes on
+            # with the first verb's subject, not with the object before the comma
+            args.actors, args.patterns = [], []
+            args.use("actors", previous_subject, 0.7, "subject of the joined verb")
     _find_recipients(view, match, trigger, args, scope_end, clause_end, between)
     receiver = _receiver(view, match, trigger)
     if receiver:
@@ -560,7 +566,13 @@ def _possessed_object(view: SentenceView, match: PhraseMatch[Trigger]) -> list[M
     is its pronoun takes the actor right after it as its object."""
     if not _is_possessed(view, match):
         return []
-    following = view.mention_starting(match.end)
+    start = match.end
+    while start in view.locatives:  # "خلال لقائه في عمّان نظيره البرتغالي"
+        where = next((m for m in view.places if m.token_start == start + 1), None)
+        if where is None:
+            break
+        start = where.token_end
+    following = view.mention_starting(start)
     if following is None or not _usable(following) or view.governing_preposition(following):
         return []
     return view.coordinated(following)
@@ -605,8 +617,11 @@ def _is_arabic_participle(view: SentenceView, match: PhraseMatch[Trigger],
     says what the subject of the clause before it did while doing so."""
     if view.language != "ar" or trigger.pos != "phrase" or match.start == 0:
         return False
-    word = view.tokens[match.start]
-    return (view.tokens[match.start - 1].text in {",", "،"} and word.key.startswith("م")
+    word = view.tokens[match.start].key
+    # derived participles open with م (متهما، مطالبا); the plain ones have alef second (داعيا،
+    # رافضا)
+    participle = word.startswith("م") or (len(word) > 3 and word[1] == "ا")
+    return (view.tokens[match.start - 1].text in {",", "،"} and participle
             and trigger.event in CLAUSE_TAKING | {"ACCUSE"})
 
 
@@ -807,12 +822,33 @@ def _direct_object(view: SentenceView, match: PhraseMatch[Trigger], args: Argume
     while skipped < scope_end and view.has_role(skipped, "determiner"):
         skipped += 1
     first = view.next_mention(after, scope_end, max_gap=max_gap + skipped - after)
+    while first is not None and view.language == "ar" and _in_locative_phrase(view, after, first):
+        # "استقبل الوزير، في مقر الوزارة بالرياض اليوم، نظيره": where, then whom
+        first = view.next_mention(first.token_end, scope_end, max_gap=max_gap)
     if first and _usable(first) and view.governing_preposition(first) is None:
         return view.coordinated(first)
     if (first and first.kind == "adjective" and view.language == "en"
             and match.values[0].object_is_recipient):
         return [first]  # "rejected Israeli proposals", "attacked Russian positions"
     return []
+
+
+def _joined_verb_without_subject(view: SentenceView, match: PhraseMatch[Trigger],
+                                 trigger: Trigger, args: Arguments) -> bool:
+    """An Arabic verb joined by و or ف right after a comma whose only subject was found
+    before that comma: it has none of its own after it."""
+    if view.language != "ar" or trigger.pos != "verb" or match.start == 0:
+        return False
+    return (view.tokens[match.start].text[:1] in {"و", "ف"}
+            and view.tokens[match.start - 1].text in {",", "،"}
+            and args.patterns[:1] == ["subject before verb"]
+            and all(m.token_end <= match.start for m in args.actors))
+
+
+def _in_locative_phrase(view: SentenceView, after: int, mention: Mention) -> bool:
+    """A mention a locative opens a phrase for, a word or two before it ("في مقر الوزارة")."""
+    return any(k in view.locatives for k in range(
+        max(after, mention.token_start - _LOCATIVE_REACH), mention.token_start))
 
 
 def _pronoun_antecedent(view: SentenceView, match: PhraseMatch[Trigger],

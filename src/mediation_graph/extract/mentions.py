@@ -49,7 +49,10 @@ _FIRST_SEPARATOR = 3  # a dateline's first part ends within its first words
 _POSTS_ABROAD = {"ambassador", "embassy"}
 _HOME_SECTORS = {"GOV", "SPY", "MIL"}  # offices a bare title names at home ("وزير الخارجية")
 _NAME_WORDS = 4
-_POSTED_TO = {arabic_key("إلى"), arabic_key("لدى")}  # "المبعوث إلى اليمن", "السفير لدى مصر"
+_FULL_NAME = 3  # a first name, a father's name and a family name
+_NAME_OPENERS = {arabic_key(w) for w in ("عبد", "أبو", "أبي", "ذو")}  # "عبد الرحمن" is one name
+# "المبعوث إلى اليمن", "السفير لدى مصر", "المنسق المقيم للأمم المتحدة في اليمن"
+_POSTED_TO = {arabic_key("إلى"), arabic_key("لدى"), arabic_key("في")}
 
 
 @dataclass
@@ -127,6 +130,7 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
     mentions = _with_collectives(mentions, sentence, lexicon, language)
     if language == "ar":
         mentions = _with_holder_names(mentions, sentence, lexicon, discourse)
+        mentions = _with_offices_after_names(mentions, sentence, lexicon, discourse)
         mentions = _with_surnames(mentions, sentence, lexicon, discourse)
         mentions = _with_possessed_roles(mentions, sentence, lexicon)
         _learn(discourse, mentions, lexicon)
@@ -152,6 +156,8 @@ def dateline_end(tokens: list[Token]) -> int:
     end, words, j = 0, 0, 0
     while j < min(len(tokens), _DATELINE_REACH):
         text = tokens[j].text
+        if text == ":" and end > 0:
+            return j + 1  # "طهران - إرنا:": the agency's colon closes the dateline
         if text in _DATELINE_SEPARATORS:
             if end == 0 and not 0 < j <= _FIRST_SEPARATOR:
                 return 0
@@ -202,7 +208,7 @@ def _learn(discourse: Discourse, mentions: list[Mention], lexicon: Lexicon) -> N
 
 
 def _last_key(mention: Mention) -> str:
-    return arabic_key(mention.span.text.split()[-1])
+    return _surname_key(mention.span.text.split())
 
 
 def _with_holder_names(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
@@ -231,12 +237,45 @@ def _with_holder_names(mentions: list[Mention], sentence: Sentence, lexicon: Lex
                                   holder.entity, "name"))
             continue
         end = _name_end(tokens, posted, covered, lexicon)
-        if end > mention.token_end:
+        known = next((m for m in mentions if m.token_start == end and m.kind == "name"
+                      and m.entity.type == "person"), None) if end > posted else None
+        if known is not None:  # "وزير الخارجية عبداللطيف بن راشد الزياني": a longer form
+            discourse.replace(mention.entity, known.entity)
+            found.append(_mention(sentence, mention.token_start, known.token_end,
+                                  known.entity, "name"))
+            continue
+        if end > posted:
+            holder = _unknown_holder(sentence, posted, end, mention.entity)
+            discourse.replace(mention.entity, holder)
+            mention = _mention(sentence, mention.token_start, end, holder, "name")
+            discourse.surnames[_surname_key([t.text for t in tokens[posted:end]])] = holder
+        elif end > mention.token_end:
             mention = _mention(sentence, mention.token_start, end, mention.entity, "role")
-            if end > posted:
-                discourse.surnames[_last_key(mention)] = mention.entity
         found.append(mention)
     return found
+
+
+def _unknown_holder(sentence: Sentence, start: int, end: int, office: Entity) -> Entity:
+    """A person the lexicon lacks, named after (or before) an office: the person, not the
+    office, acts; the office gives the country and sector ("رئيس الوزراء النيجري علي X")."""
+    words = " ".join(t.text for t in sentence.tokens[start:end])
+    key = "_".join(arabic_key(t.text) for t in sentence.tokens[start:end])
+    return Entity(id=f"UNLINKED_{key}", name=words, type="person", country=office.country,
+                  sector=office.sector, linked=False, label_ar=words)
+
+
+# the first word of a two-word family name ("عبد الله", "أبو الغيط", "ولد مرزوك")
+_FAMILY_PREFIXES = {arabic_key(w) for w in ("عبد", "أبو", "أبي", "بن", "ابن", "ولد", "آل", "بو")}
+_FAMILY_SUFFIXES = {arabic_key(w) for w in ("الله", "الدين")}  # "غلام الله", "نور الدين"
+
+
+def _surname_key(words: list[str]) -> str:
+    """How news names a person again: the last word, or the last two where the family name
+    is a compound ("ودعا غلام الله", "وقال ولد مرزوك")."""
+    keys = [arabic_key(word) for word in words]
+    if len(keys) > 2 and (keys[-2] in _FAMILY_PREFIXES or keys[-1] in _FAMILY_SUFFIXES):
+        return " ".join(keys[-2:])
+    return keys[-1]
 
 
 def _posting_end(tokens: list[Token], office: Mention, mentions: list[Mention]) -> int:
@@ -279,16 +318,98 @@ def _name_end(tokens: list[Token], start: int, covered: set[int], lexicon: Lexic
         j = title.end
     if j >= len(tokens):
         return start
-    first = tokens[j].key
-    if j in covered or first not in lexicon.actors.given_names:
+    if j in covered or not _opens_name(tokens, j, j > start, covered, lexicon):
         return start
     end = j + 1
     while end < min(len(tokens), j + _NAME_WORDS) and _is_name_word(tokens, end, covered,
                                                                     lexicon):
+        if tokens[end].key.startswith("ال") and end - j >= _FULL_NAME and not (
+                tokens[end].key.endswith(("ي", "يه")) or tokens[end].key in _FAMILY_SUFFIXES):
+            break  # "عمار بن جامع الموقف": after a full name, only a nisba is a family name
         end += 1
-        if tokens[end - 1].key.startswith("ال"):
-            break
+        if tokens[end - 1].key.startswith("ال") and tokens[end - 2].key not in _NAME_OPENERS:
+            break  # a family name with the article ends the name, "عبد الرحمن" does not
     return end if end - j >= 2 else start
+
+
+def _opens_name(tokens: list[Token], j: int, titled: bool, covered: set[int],
+                lexicon: Lexicon) -> bool:
+    """A known first name, or after a title ("سعادة السيد ورقنه X") any plain word without
+    the article: a title announces a name, and foreign names are too many to list."""
+    if tokens[j].key in lexicon.actors.given_names:
+        return True
+    return titled and not tokens[j].key.startswith("ال") and _is_name_word(tokens, j, covered,
+                                                                            lexicon)
+
+
+def _with_offices_after_names(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
+                              discourse: Discourse) -> list[Mention]:
+    """Gulf agencies write the name first, then the office: "الأمير فيصل بن فرحان بن عبدالله
+    وزير الخارجية،", "معالي جورج X وزير خارجية اليونان". A bare office after a person's name
+    (two plain words may stand between) is that person's title, not a second actor; an office
+    with its owner after a titled name the lexicon lacks makes that name its holder."""
+    tokens = sentence.tokens
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    found: list[Mention] = []
+    for mention in mentions:
+        previous = found[-1] if found else None
+        if mention.kind != "role" or not _opens_with_office(tokens, mention, lexicon):
+            found.append(mention)
+            continue
+        gap = range(previous.token_end, mention.token_start) if previous else range(0)
+        if (previous is not None and previous.kind == "name" and previous.entity.type == "person"
+                and len(gap) <= 2 and mention.entity.type == "person"
+                and previous.entity.country == mention.entity.country
+                and all(tokens[k].text in {",", "،"} or _is_name_word(tokens, k, covered, lexicon)
+                        for k in gap)):
+            found[-1] = _mention(sentence, previous.token_start, mention.token_end,
+                                 previous.entity, "name")
+            discourse.replace(mention.entity, previous.entity)
+            continue
+        start = _titled_name_before(tokens, mention.token_start, covered, lexicon)
+        if start is not None and mention.entity.country is not None:
+            named = start + _title_words(tokens, start, lexicon)
+            holder = _unknown_holder(sentence, named, mention.token_start, mention.entity)
+            discourse.replace(mention.entity, holder)
+            discourse.surnames[_surname_key([t.text for t in tokens[named:mention.token_start]])
+                               ] = holder
+            mention = _mention(sentence, start, mention.token_end, holder, "name")
+        found.append(mention)
+    return found
+
+
+def _title_words(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
+    """How many words of titles open a name at ``start`` ("معالي الدكتور")."""
+    grammar = lexicon.grammar["ar"]
+    j = start
+    while j < len(tokens) and (title := grammar.match_at(tokens, j)) is not None and (
+            "title" in title.values):
+        j = title.end
+    return j - start
+
+
+def _titled_name_before(tokens: list[Token], end: int, covered: set[int],
+                        lexicon: Lexicon) -> int | None:
+    """Where a name of two to four plain words ending at ``end`` begins with its titles, when
+    a title or a known first name opens it ("سعادة السيد ورقنه قبيهو"), or None."""
+    for words in range(2, _NAME_WORDS + 1):
+        first = end - words
+        if first < 0 or not all(_is_name_word(tokens, k, covered, lexicon)
+                                for k in range(first, end)):
+            return None
+        titles = _titles_ending_at(tokens, first, lexicon)
+        if titles is not None or tokens[first].key in lexicon.actors.given_names:
+            start = titles if titles is not None else first
+            return start if _title_words(tokens, start, lexicon) == first - start else None
+    return None
+
+
+def _titles_ending_at(tokens: list[Token], end: int, lexicon: Lexicon) -> int | None:
+    """The start of the titles right before ``end`` ("معالي الدكتور"), or None."""
+    start = end
+    while (begin := _start_of(lexicon.grammar["ar"], tokens, start, "title")) is not None:
+        start = begin
+    return start if start < end else None
 
 
 def _is_name_word(tokens: list[Token], j: int, covered: set[int], lexicon: Lexicon) -> bool:
@@ -310,12 +431,26 @@ def _with_surnames(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
     starts = {m.token_start for m in mentions}
     found: list[Mention] = []
-    for j, token in enumerate(tokens):
-        person = next((discourse.surnames[k] for k in token.keys if k in discourse.surnames),
-                      None) if j not in covered else None
-        if person is not None and _opens_subject(tokens, j, starts, lexicon):
-            found.append(_mention(sentence, j, j + 1, person, "name"))
+    for j in range(len(tokens)):
+        if j in covered or (found and found[-1].token_end > j):
+            continue
+        width, person = _surname_at(tokens, j, discourse.surnames)
+        if person is not None and j + width - 1 not in covered and _opens_subject(
+                tokens, j, starts, lexicon):
+            found.append(_mention(sentence, j, j + width, person, "name"))
     return sorted(mentions + found, key=lambda m: m.token_start)
+
+
+def _surname_at(tokens: list[Token], j: int, surnames: dict[str, Entity]
+                ) -> tuple[int, Entity | None]:
+    """A two-word family name first ("غلام الله"), then a one-word one, starting at ``j``."""
+    if j + 1 < len(tokens):
+        second = arabic_key(tokens[j + 1].text)
+        hit = next((surnames[f"{k} {second}"] for k in tokens[j].keys
+                    if f"{k} {second}" in surnames), None)
+        if hit is not None:
+            return 2, hit
+    return 1, next((surnames[k] for k in tokens[j].keys if k in surnames), None)
 
 
 def _opens_subject(tokens: list[Token], j: int, starts: set[int], lexicon: Lexicon) -> bool:

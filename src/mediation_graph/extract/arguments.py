@@ -47,6 +47,8 @@ _LIGHT_VERB_REACH = 5
 _PERSONAL_ACTS = {"assassinate"}  # acts whose object is a person
 _NAME_WORDS = 3
 _CLITIC_REACH = 6  # verb, subject of a few words, then "بنظيره"
+# talks, deals and cooperation are done together: "المحادثات الإيرانية الأمريكية"
+_SHARED_NOUNS = {"CONSULT", "AGREE", "COOPERATE"}
 _LOCATIVE_REACH = 2  # "في مقر الوزارة": the locative, a place noun, then the mention
 
 
@@ -93,6 +95,12 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
             args.actors, args.patterns = [], []
             args.use("actors", previous_subject, 0.7, "subject of the joined verb")
     _find_recipients(view, match, trigger, args, scope_end, clause_end, between)
+    if not args.recipients and trigger.pos == "noun" and trigger.event in _SHARED_NOUNS and (
+            args.patterns[:1] == ["nominal agent"]):
+        # "المحادثات الإيرانية الأمريكية": the adjectives after the first are the other sides
+        others = _adjectives_following(view, args.actors[-1])
+        if others:
+            args.use("recipients", others, 0.7, "further adjectives of the noun")
     receiver = _receiver(view, match, trigger)
     if receiver:
         # "تلقى الوزير اتصالا من نظيره": who received the call is whom it reached
@@ -831,6 +839,17 @@ def _direct_object(view: SentenceView, match: PhraseMatch[Trigger], args: Argume
             and match.values[0].object_is_recipient):
         return [first]  # "rejected Israeli proposals", "attacked Russian positions"
     return []
+
+
+def _adjectives_following(view: SentenceView, mention: Mention) -> list[Mention]:
+    """Nationality adjectives right after ``mention``, joined by nothing or by و."""
+    run: list[Mention] = []
+    end = mention.token_end
+    while (following := view.mention_starting(end)) is not None and (
+            following.kind == "adjective" and following.entity.type == "state"):
+        run.append(following)
+        end = following.token_end
+    return run
 
 
 def _joined_verb_without_subject(view: SentenceView, match: PhraseMatch[Trigger],

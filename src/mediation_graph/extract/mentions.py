@@ -47,6 +47,8 @@ _DATELINE_REACH = 16
 _FIRST_SEPARATOR = 3  # a dateline's first part ends within its first words
 # An ambassador or embassy serves abroad: a bare "السفير" is not the home state's by default
 _POSTS_ABROAD = {"ambassador", "embassy"}
+_QUOTES = {"«", "\"", "“"}
+_POSTS_AT_BODIES = {"UNO", "IGO"}  # ambassadors and envoys are sent to these bodies too
 _HOME_SECTORS = {"GOV", "SPY", "MIL"}  # offices a bare title names at home ("وزير الخارجية")
 _NAME_WORDS = 4
 _FULL_NAME = 3  # a first name, a father's name and a family name
@@ -129,6 +131,8 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
             mention.kind = "place"
     mentions = _with_collectives(mentions, sentence, lexicon, language)
     if language == "ar":
+        _name_places_of_documents(mentions, sentence, lexicon)
+        mentions = _with_described_parties(mentions, sentence)
         mentions = _with_holder_names(mentions, sentence, lexicon, discourse)
         mentions = _with_offices_after_names(mentions, sentence, lexicon, discourse)
         mentions = _with_surnames(mentions, sentence, lexicon, discourse)
@@ -288,8 +292,9 @@ def _posting_end(tokens: list[Token], office: Mention, mentions: list[Mention]) 
     if j >= len(tokens) or arabic_key(tokens[j].text) not in _POSTED_TO:
         return office.token_end
     where = next((m for m in mentions if m.token_start == j + 1), None)
-    if where is None or where.entity.type not in {"state", "place"}:
-        return office.token_end
+    if where is None or not (where.entity.type in {"state", "place"}
+                             or where.entity.country in _POSTS_AT_BODIES):
+        return office.token_end  # "لدى الأمم المتحدة", "إلى الاتحاد الأوروبي": a body too
     return where.token_end
 
 
@@ -1020,6 +1025,58 @@ def _with_collectives(mentions: list[Mention], sentence: Sentence, lexicon: Lexi
                 placeholder = Entity(id=entity_id, name="parties", type="group", linked=False)
                 extra.append(_mention(sentence, match.start, match.end, placeholder, "collective"))
     return sorted(mentions + extra, key=lambda m: m.token_start)
+
+
+def _name_places_of_documents(mentions: list[Mention], sentence: Sentence,
+                              lexicon: Lexicon) -> None:
+    """"إعلان أنقرة", "منبر جدة", "«اتفاق الرياض»": a city after the name of a document,
+    track or meeting is where it was made, not an actor (unless a second actor follows: "اتفاق
+    واشنطن وطهران" names its parties)."""
+    tokens = sentence.tokens
+    starts = {m.token_start for m in mentions}
+    for mention in mentions:
+        j = mention.token_start
+        if mention.kind != "metonym" or j == 0:
+            continue
+        head = j - 1 if tokens[j - 1].text not in _QUOTES else j - 2
+        joined = mention.token_end < len(tokens) and tokens[mention.token_end].text[:1] == "و" \
+            and mention.token_end in starts
+        if head >= 0 and not joined and _ends_at(lexicon.grammar["ar"], tokens, head + 1,
+                                                 "named_after"):
+            mention.kind = "place"
+
+
+def _with_described_parties(mentions: list[Mention], sentence: Sentence) -> list[Mention]:
+    """"بين الوفدين الروسي والأوكراني", "وفدين روسي وأمريكي": a dual described by two
+    nationality adjectives names those two states, not parties to be found elsewhere."""
+    out: list[Mention] = []
+    n = 0
+    while n < len(mentions):
+        mention = mentions[n]
+        run = _adjectives_after(mentions, n, sentence)
+        if mention.kind == "collective" and len(run) >= 2:
+            out.extend(_mention(sentence, m.token_start, m.token_end, m.entity, "role")
+                       for m in run)
+            n += len(run) + 1
+            continue
+        out.append(mention)
+        n += 1
+    return out
+
+
+def _adjectives_after(mentions: list[Mention], n: int, sentence: Sentence) -> list[Mention]:
+    """The nationality adjectives right after mention ``n``, joined by nothing or by و."""
+    run: list[Mention] = []
+    end = mentions[n].token_end
+    for following in mentions[n + 1:]:
+        if following.kind != "adjective" or following.token_start != end:
+            break
+        if run and not sentence.tokens[following.token_start].text.startswith("و") and (
+                following.entity.type != "state"):
+            break
+        run.append(following)
+        end = following.token_end
+    return run
 
 
 def _with_possessed_roles(mentions: list[Mention], sentence: Sentence,

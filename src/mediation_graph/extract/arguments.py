@@ -49,6 +49,9 @@ _NAME_WORDS = 3
 _CLITIC_REACH = 6  # verb, subject of a few words, then "بنظيره"
 # talks, deals and cooperation are done together: "المحادثات الإيرانية الأمريكية"
 _SHARED_NOUNS = {"CONSULT", "AGREE", "COOPERATE"}
+_STANCES = {"REJECT", "ACCUSE", "SUPPORT"}  # toward a statement, and so toward its author
+_OBJECT_WORDS = 3  # "الاتهامات", "القرار الأخير": the object before its relative clause
+_RELATIVE_VERB_WORDS = 2  # "وجهتها لها", "أصدره": the relative clause's verb before its subject
 _LOCATIVE_REACH = 2  # "في مقر الوزارة": the locative, a place noun, then the mention
 
 
@@ -79,13 +82,14 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         scope_end = clause_end  # "قتل شاب برصاص الجيش": the next trigger names this act's doer
     between = _between_list(view, match.end, scope_end)
     # an Arabic participle's subject is the one before it in its sentence, else the one carried
-    shared = _participle_subject(view, match, previous_subject
-                                 ) if _is_arabic_participle(view, match, trigger) else []
+    participle = is_arabic_participle(view, match, trigger)
+    shared = _participle_subject(view, match, previous_subject) if participle else []
     if own_actor is not None:
         args.use("actors", [own_actor], 0.8, "role noun")
     elif previous_subject and _is_participle_clause(view, match):
         args.use("actors", previous_subject, 0.7, "participle clause")
-    elif shared:
+    elif participle:
+        # its subject is the sentence's; when that is unknown, so is the participle's
         args.use("actors", shared, 0.7, "participle clause")
     else:
         _find_actors(view, match, trigger, args, clause_start, scope_end)
@@ -137,6 +141,11 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
             owner = _object_owner(view, match, after)
             if owner is not None and owner not in args.actors:
                 args.use("recipients", [owner], 0.55, "owner of the object")
+    if not args.recipients and trigger.event in _STANCES and view.language == "ar":
+        author = [m for m in _relative_clause_agent(view, match.end, scope_end)
+                  if m not in args.actors]
+        if author:
+            args.use("recipients", author, 0.6, "author of the object")
     actor_ids = {m.entity.id for m in args.actors}
     args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
     if not args.recipients and view.language == "ar" and trigger.mode in _PERSONAL_ACTS:
@@ -156,6 +165,11 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         # the victim; civilians do not kill or attack in the active voice of news
         args.recipients, args.actors = args.actors, []
         args.patterns.append("passive victim")
+    if not args.recipients and trigger.event in _STANCES and view.language == "ar":
+        author = [m for m in _relative_clause_agent(view, match.end, scope_end)
+                  if m not in args.actors]
+        if author:
+            args.use("recipients", author, 0.6, "author of the object")
     actor_ids = {m.entity.id for m in args.actors}
     args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
     # "arrived in Amman", "تظاهر الطلاب في الجزائر": done to the state it happens in
@@ -619,7 +633,7 @@ def _is_participle_clause(view: SentenceView, match: PhraseMatch[Trigger]) -> bo
             and view.tokens[match.start - 1].text == ",")
 
 
-def _is_arabic_participle(view: SentenceView, match: PhraseMatch[Trigger],
+def is_arabic_participle(view: SentenceView, match: PhraseMatch[Trigger],
                           trigger: Trigger) -> bool:
     """"علق الرئيس المحادثات، متهما الجماعة بـ...": an active participle (م...) after a comma
     says what the subject of the clause before it did while doing so."""
@@ -644,8 +658,14 @@ def _participle_subject(view: SentenceView, match: PhraseMatch[Trigger],
     if view.has_role(opening + 1, "complementizer") and previous_subject:
         return previous_subject
     first = view.next_mention(opening, match.start, max_gap=_MAX_VSO_GAP)
-    if first and _can_be_subject(first) and view.governing_preposition(first) is None:
+    said = first is not None and bool(view.words_with_role("complementizer", opening,
+                                                            first.token_start))
+    if first and not said and _can_be_subject(first) and (
+            view.governing_preposition(first) is None):
         return view.coordinated(first)
+    if said:
+        return []  # an actor inside what the opening verb says is not its subject: "أكد وزير
+        # الزراعة أن تل أبيب تفرض حصارا، داعيا"
     places_aside = [m for m in _clause_subject(view, match.start) if m.entity.type != "place"]
     return places_aside or previous_subject
 
@@ -845,11 +865,40 @@ def _adjectives_following(view: SentenceView, mention: Mention) -> list[Mention]
     """Nationality adjectives right after ``mention``, joined by nothing or by و."""
     run: list[Mention] = []
     end = mention.token_end
-    while (following := view.mention_starting(end)) is not None and (
-            following.kind == "adjective" and following.entity.type == "state"):
+    while (following := view.mention_starting(end)) is not None and _is_nisba(following):
         run.append(following)
         end = following.token_end
     return run
+
+
+def _relative_clause_agent(view: SentenceView, after: int, limit: int) -> list[Mention]:
+    """"رفضت الاتهامات التي وجهتها لها السلطات في مالي", "رحب بالبيان الذي أصدرته الجامعة":
+    a stance toward a statement or an act is a stance toward whoever made it, the subject of
+    the relative clause that describes the object."""
+    j = after
+    while j < min(limit, after + _OBJECT_WORDS) and not view.has_role(j, "relative"):
+        if view.mention_covering(j) is not None:
+            return []
+        j += 1
+    if j >= limit or not view.has_role(j, "relative"):
+        return []
+    for k in range(j + 2, min(limit, j + 2 + _RELATIVE_VERB_WORDS)):
+        mention = view.mention_starting(k)
+        if any(view.mention_covering(i) for i in range(j + 1, k)):
+            return []
+        if mention is not None:
+            usable = _usable(mention) and view.governing_preposition(mention) is None
+            return view.coordinated(mention) if usable else []
+    return []
+
+
+def _is_nisba(mention: Mention) -> bool:
+    """A nationality adjective, or a one-word group name of that form ("الحوثية")."""
+    if mention.kind == "adjective":
+        return mention.entity.type == "state"
+    word = mention.span.text
+    return (mention.kind == "name" and " " not in word and word.endswith(("ي", "ية"))
+            and mention.entity.type in {"organization", "armed_group"})
 
 
 def _joined_verb_without_subject(view: SentenceView, match: PhraseMatch[Trigger],

@@ -44,13 +44,15 @@ _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653))  # vowel marks after a
 _DATELINE_SEPARATORS = {"-", "–", "—", "/", "ـ"}
 _DATELINE_WORDS = 4  # words of one dateline part: "بورتسودان", "UNITED NATIONS, March 4"
 _DATELINE_REACH = 16
-_FIRST_SEPARATOR = 3  # a dateline's first part ends within its first words
+_FIRST_SEPARATOR = 4  # a dateline's first part ends within its first words ("أبوظبي في 12 مايو /")
 # An ambassador or embassy serves abroad: a bare "السفير" is not the home state's by default
 _POSTS_ABROAD = {"ambassador", "embassy"}
 _QUOTES = {"«", "\"", "“"}
 _POSTS_AT_BODIES = {"UNO", "IGO"}  # ambassadors and envoys are sent to these bodies too
 _HOME_SECTORS = {"GOV", "SPY", "MIL"}  # offices a bare title names at home ("وزير الخارجية")
 _NAME_WORDS = 4
+_NAMES_LIKE_PARTICLES = {"علي"}
+_FOREIGN_NAME_WORDS = 3
 _FULL_NAME = 3  # a first name, a father's name and a family name
 _NAME_OPENERS = {arabic_key(w) for w in ("عبد", "أبو", "أبي", "ذو")}  # "عبد الرحمن" is one name
 # "المبعوث إلى اليمن", "السفير لدى مصر", "المنسق المقيم للأمم المتحدة في اليمن"
@@ -240,7 +242,11 @@ def _with_holder_names(mentions: list[Mention], sentence: Sentence, lexicon: Lex
             found.append(_mention(sentence, mention.token_start, holder.token_end,
                                   holder.entity, "name"))
             continue
-        end = _name_end(tokens, posted, covered, lexicon)
+        listed = posted < len(tokens) and tokens[posted].key in lexicon.actors.given_names
+        if listed or not _owned(tokens, mention, lexicon):
+            end = _name_end(tokens, posted, covered, lexicon)
+        else:
+            end = _foreign_name_end(tokens, posted, covered, lexicon)
         known = next((m for m in mentions if m.token_start == end and m.kind == "name"
                       and m.entity.type == "person"), None) if end > posted else None
         if known is not None:  # "وزير الخارجية عبداللطيف بن راشد الزياني": a longer form
@@ -337,6 +343,29 @@ def _name_end(tokens: list[Token], start: int, covered: set[int], lexicon: Lexic
     return end if end - j >= 2 else start
 
 
+def _owned(tokens: list[Token], office: Mention, lexicon: Lexicon) -> bool:
+    """The office ends with its owner's name or nationality ("وزير الخارجية الإستوني")."""
+    match = lexicon.actors.index.match_at(tokens, office.token_end - 1)
+    return match is not None and any(isinstance(v, ActorName) for v in match.values)
+
+
+def _foreign_name_end(tokens: list[Token], start: int, covered: set[int],
+                      lexicon: Lexicon) -> int:
+    """After an office with its owner ("وزير الخارجية الإستوني مارغوس تساهكنا"), a name too
+    foreign for the list of first names: two or three plain words, none with the article or a
+    feminine ending (the nouns that follow a verb's subject have them: "ضرورة", "أهمية"),
+    closed by punctuation, another actor or a function word rather than a further plain word."""
+    if _title_words(tokens, start, lexicon):
+        return _name_end(tokens, start, covered, lexicon)
+    end = start
+    while end < min(len(tokens), start + _FOREIGN_NAME_WORDS) and _is_name_word(
+            tokens, end, covered, lexicon) and not tokens[end].key.startswith("ال") and (
+            not tokens[end].text.endswith("ة")):
+        end += 1
+    closed = end >= len(tokens) or not _is_name_word(tokens, end, covered, lexicon)
+    return end if end - start >= 2 and closed else start
+
+
 def _opens_name(tokens: list[Token], j: int, titled: bool, covered: set[int],
                 lexicon: Lexicon) -> bool:
     """A known first name, or after a title ("سعادة السيد ورقنه X") any plain word without
@@ -422,6 +451,8 @@ def _is_name_word(tokens: list[Token], j: int, covered: set[int], lexicon: Lexic
     token = tokens[j]
     if j in covered or not token.text.isalpha() or len(token.key) < 2:
         return False
+    if token.text in _NAMES_LIKE_PARTICLES:
+        return True  # "علي" folds to the key of "على" but is written as a name
     return all(index.match_at(tokens, j) is None for index in (
         lexicon.grammar["ar"], lexicon.cues["ar"], lexicon.triggers["ar"]))
 

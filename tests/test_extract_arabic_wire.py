@@ -1,0 +1,118 @@
+"""Arabic diplomatic wire copy (SPA, WAM, QNA, KUNA, Petra, Anadolu and the pan-Arab papers):
+office holders the lexicon lacks, names written before their office with honorifics, objects
+after a place, participles that share the subject, dual delegations described by nationality,
+cities that name a document. Sentences are our own writing."""
+
+from __future__ import annotations
+
+from conftest import find
+
+
+def _names(mentions) -> list[str]:
+    return [m.entity.name for m in mentions]
+
+
+# --- office holders the lexicon lacks -------------------------------------------------------
+
+def test_an_unknown_name_after_an_office_is_a_person_of_the_office_country(extract):
+    events = extract("التقى وزير الخارجية الإستوني مارغوس تساهكنا وفدا من حركة حماس.", "ar")
+    meeting = find(events, "CONSULT")
+    holder = meeting.actors[0].entity
+    assert (holder.name, holder.type, holder.country, holder.sector) == (
+        "مارغوس تساهكنا", "person", "EST", "GOV")
+    assert not holder.linked
+
+
+def test_an_unknown_holder_is_named_again_by_a_compound_family_name(extract):
+    text = ("استقبل رئيس الوزراء التشادي علي نور عبد الله أمس سفير فرنسا. "
+            "ودعا عبد الله الاتحاد الأوروبي إلى دعم بلاده.")
+    demand = find(extract(text, "ar"), "REQUEST")
+    assert _names(demand.actors) == ["علي نور عبد الله"]
+    assert _names(demand.recipients) == ["European Union"]
+
+
+def test_a_full_name_ends_before_a_common_noun_with_the_article(extract):
+    events = extract("وانتقد المندوب الليبي طاهر بن علي الموقف الفرنسي بشدة.", "ar")
+    criticism = find(events, "ACCUSE")
+    assert _names(criticism.actors) == ["طاهر بن علي"]
+    assert _names(criticism.recipients) == ["France"]
+
+
+def test_an_envoy_posted_to_the_un_keeps_his_name(extract):
+    events = extract("اتهم السفير الإثيوبي لدى الأمم المتحدة تيسفاي ديميسي مصر بعرقلة الحل.",
+                     "ar")
+    accusation = find(events, "ACCUSE")
+    assert [(m.entity.name, m.entity.country) for m in accusation.actors] == [
+        ("تيسفاي ديميسي", "ETH")]
+    assert _names(accusation.recipients) == ["Egypt"]
+
+
+# --- Gulf agency style: honorifics, the name first and the office after ----------------------
+
+def test_a_bare_office_after_a_known_name_is_his_title_not_a_second_actor(extract):
+    text = ("الرياض - واس: استقبل صاحب السمو الملكي الأمير فيصل بن فرحان بن عبدالله وزير "
+            "الخارجية، في مقر الوزارة اليوم، وزير الخارجية الكيني موساليا مودافادي.")
+    meeting = find(extract(text, "ar"), "CONSULT")
+    assert _names(meeting.actors) == ["Faisal bin Farhan"]
+    assert [m.entity.country for m in meeting.recipients] == ["KEN"]
+
+
+def test_a_titled_unknown_name_before_an_office_with_its_owner_is_that_office_holder(extract):
+    text = ("تلقى وزير الخارجية الكويتي عبدالله اليحيا اتصالا هاتفيا من معالي يوري كوسكي "
+            "وزير خارجية فنلندا.")
+    call = find(extract(text, "ar"), "CONSULT")
+    assert [(m.entity.name, m.entity.country) for m in call.actors] == [("يوري كوسكي", "FIN")]
+    assert _names(call.recipients) == ["Abdullah Al-Yahya"]
+
+
+def test_an_agency_colon_closes_the_dateline(extract):
+    events = extract("طهران - إرنا: رفضت إيران القرار الأوروبي الجديد.", "ar")
+    assert all(m.span.text != "إرنا" for e in events for m in e.actors)
+
+
+# --- whom: objects after a place, participles, joined verbs ----------------------------------
+
+def test_a_meeting_noun_with_a_pronoun_takes_its_object_after_a_place(extract):
+    text = "وأكد الصفدي ذلك خلال لقائه في عمّان نظيره الياباني تاكيشي إيوايا."
+    meeting = next(e for e in extract(text, "ar") if e.trigger.text == "لقائه")
+    assert [m.entity.country for m in meeting.recipients] == ["JPN"]
+
+
+def test_a_plain_participle_after_a_comma_shares_the_subject(extract):
+    text = ("وأعرب وزير الخارجية العماني بدر البوسعيدي عن قلقه، داعيا الجانب الإسرائيلي إلى "
+            "ضبط النفس.")
+    demand = find(extract(text, "ar"), "REQUEST")
+    assert _names(demand.actors) == ["Badr Albusaidi"]
+    assert _names(demand.recipients) == ["Israel"]
+
+
+def test_a_verb_joined_after_a_comma_keeps_the_first_verbs_subject(extract):
+    text = "ندد الرئيس العراقي عبد اللطيف رشيد بخطف صحفيين أجانب، وحمّلها المسؤولية."
+    blame = next(e for e in extract(text, "ar") if "المسؤولية" in e.trigger.text)
+    assert [m.entity.country for m in blame.actors] == ["IRQ"]
+
+
+# --- parties: dual delegations and paired adjectives ------------------------------------------
+
+def test_a_dual_described_by_two_nationalities_names_both_states(extract):
+    events = extract("بدأت في جنيف جولة مباحثات بين الوفدين الأرميني والأذربيجاني.", "ar")
+    talks = find(events, "CONSULT")
+    assert {m.entity.id for m in talks.actors + talks.recipients} == {"ARM", "AZE"}
+
+
+def test_paired_nationality_adjectives_after_talks_are_both_sides(extract):
+    talks = find(extract("استؤنفت المحادثات السعودية الحوثية في مسقط.", "ar"), "CONSULT")
+    assert _names(talks.actors) == ["Saudi Arabia"]
+    assert _names(talks.recipients) == ["Houthis"] or [
+        m.entity.country for m in talks.recipients] == ["YEM"]
+
+
+def test_a_relative_clause_names_who_leads_a_mediation(extract):
+    text = "وتتواصل الوساطة التي تقودها قطر بين الحكومة الكولومبية وجيش التحرير الوطني."
+    mediation = next(e for e in extract(text, "ar") if e.mode == "mediate")
+    assert _names(mediation.actors) == ["Qatar"]
+
+
+def test_a_city_naming_a_declaration_is_no_actor(extract):
+    events = extract("رحبت مصر بإعلان جدة الذي وقعه الطرفان السودانيان.", "ar")
+    assert all(m.entity.id != "SAU" for e in events for m in e.actors + e.recipients)

@@ -116,3 +116,48 @@ def test_a_relative_clause_names_who_leads_a_mediation(extract):
 def test_a_city_naming_a_declaration_is_no_actor(extract):
     events = extract("رحبت مصر بإعلان جدة الذي وقعه الطرفان السودانيان.", "ar")
     assert all(m.entity.id != "SAU" for e in events for m in e.actors + e.recipients)
+
+
+# --- stances, appreciation, participles and who did the condemned act ------------------------
+
+def test_a_stance_toward_a_statement_reaches_its_author(extract):
+    events = extract("رحب الأردن بالبيان الذي أصدرته جامعة الدول العربية أمس.", "ar")
+    welcome = find(events, "SUPPORT")
+    assert _names(welcome.actors) == ["Jordan"]
+    assert _names(welcome.recipients) == ["Arab League"]
+
+
+def test_appreciating_a_role_is_support_for_its_owner(extract):
+    events = extract("وقال الوزير إن الكويت تقدر دور قطر في تقريب وجهات النظر.", "ar")
+    praise = find(events, "SUPPORT")
+    assert (_names(praise.actors), _names(praise.recipients)) == (["Kuwait"], ["Qatar"])
+
+
+def test_a_call_on_no_one_after_a_comma_is_no_event_of_its_own(extract):
+    events = extract("تظاهر آلاف الطلاب في الرباط، داعين إلى وقف الحرب.", "ar")
+    assert [e.event for e in events if e.event == "REQUEST"] == []
+
+
+def test_an_actor_inside_what_was_said_is_not_the_participles_subject(extract):
+    text = "أكد وزير الزراعة أن إسرائيل تفرض حصارا على القطاع، داعيا الدول العربية إلى التحرك."
+    demands = [e for e in extract(text, "ar") if e.event == "REQUEST"]
+    assert all(m.entity.id != "ISR" for e in demands for m in e.actors)
+
+
+def test_a_genitive_followed_by_an_object_is_the_doer_of_the_act(extract):
+    events = extract("ندد الرئيس الصومالي باحتجاز حركة الشباب عمال إغاثة أجانب.", "ar")
+    arrest = find(events, "COERCE")
+    assert _names(arrest.actors) == ["al-Shabaab"]
+
+
+def test_a_titled_name_without_an_office_is_a_person(extract):
+    text = "قال النائب حسن عز الدين إن الحكومة أخطأت، متهما الوزراء بالتقصير."
+    accusation = find(extract(text, "ar"), "ACCUSE")
+    person = accusation.actors[0].entity
+    assert (person.name, person.type) == ("حسن عز الدين", "person")
+
+
+def test_a_name_stops_before_the_parties_of_the_conflict(extract):
+    events = extract("دعا المبعوث الأممي جان أرنو طرفي النزاع في اليمن إلى الهدنة.", "ar")
+    demand = find(events, "REQUEST")
+    assert _names(demand.actors) == ["جان أرنو"]

@@ -52,6 +52,7 @@ _SHARED_NOUNS = {"CONSULT", "AGREE", "COOPERATE"}
 _STANCES = {"REJECT", "ACCUSE", "SUPPORT"}  # toward a statement, and so toward its author
 _OBJECT_WORDS = 3  # "الاتهامات", "القرار الأخير": the object before its relative clause
 _RELATIVE_VERB_WORDS = 2  # "وجهتها لها", "أصدره": the relative clause's verb before its subject
+_PARTICIPLE_SUBJECT_REACH = 8  # "قال عضو كتلة الوفاء للمقاومة النائب X"
 _LOCATIVE_REACH = 2  # "في مقر الوزارة": the locative, a place noun, then the mention
 
 
@@ -142,7 +143,9 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
             if owner is not None and owner not in args.actors:
                 args.use("recipients", [owner], 0.55, "owner of the object")
     if not args.recipients and trigger.event in _STANCES and view.language == "ar":
-        author = [m for m in _relative_clause_agent(view, match.end, scope_end)
+        after = max([match.end] + [m.token_end for m in args.actors
+                                   if m.token_start >= match.end])  # "رحب الأردن بالبيان"
+        author = [m for m in _relative_clause_agent(view, after, scope_end)
                   if m not in args.actors]
         if author:
             args.use("recipients", author, 0.6, "author of the object")
@@ -166,7 +169,9 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         args.recipients, args.actors = args.actors, []
         args.patterns.append("passive victim")
     if not args.recipients and trigger.event in _STANCES and view.language == "ar":
-        author = [m for m in _relative_clause_agent(view, match.end, scope_end)
+        after = max([match.end] + [m.token_end for m in args.actors
+                                   if m.token_start >= match.end])  # "رحب الأردن بالبيان"
+        author = [m for m in _relative_clause_agent(view, after, scope_end)
                   if m not in args.actors]
         if author:
             args.use("recipients", author, 0.6, "author of the object")
@@ -222,7 +227,19 @@ def _is_arabic_object_genitive(view: SentenceView, match: PhraseMatch[Trigger],
     """After an object-taking Arabic noun, a name is its object, and so is an adjective one
     word further, which describes that object ("استهداف السفن الإسرائيلية")."""
     return (view.language == "ar" and trigger.object_is_recipient
-            and (mention.kind != "adjective" or mention.token_start > match.end))
+            and (mention.kind != "adjective" or mention.token_start > match.end)
+            and _object_after_agent(view, mention) is None)
+
+
+def _object_after_agent(view: SentenceView, genitive: Mention) -> Mention | None:
+    """"احتجاز مليشيا الحوثي موظفين أمميين": a verbal noun's genitive followed by a further
+    actor is its doer, and that actor its object."""
+    following = view.mention_starting(genitive.token_end)
+    if genitive.kind == "adjective" or following is None or following.kind == "adjective":
+        return None
+    if not _usable(following) or view.governing_preposition(following) is not None:
+        return None
+    return following
 
 
 def _arabic_genitive_object(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
@@ -238,7 +255,7 @@ def _arabic_genitive_object(view: SentenceView, match: PhraseMatch[Trigger]) -> 
         return []
     if view.governing_preposition(mention) is not None:
         return []
-    return view.coordinated(mention)
+    return view.coordinated(_object_after_agent(view, mention) or mention)
 
 
 def _past_quantity(view: SentenceView, j: int) -> int:
@@ -657,11 +674,13 @@ def _participle_subject(view: SentenceView, match: PhraseMatch[Trigger],
     opening = dateline_end(view.tokens) if view.sentence.index == 0 else 0
     if view.has_role(opening + 1, "complementizer") and previous_subject:
         return previous_subject
-    first = view.next_mention(opening, match.start, max_gap=_MAX_VSO_GAP)
-    said = first is not None and bool(view.words_with_role("complementizer", opening,
-                                                            first.token_start))
-    if first and not said and _can_be_subject(first) and (
-            view.governing_preposition(first) is None):
+    said = view.words_with_role("complementizer", opening, match.start)
+    before_said = said[0][0] if said else match.start
+    # the opening verb's subject: the first actor no preposition governs, before what it says
+    # ("قال عضو كتلة الوفاء للمقاومة النائب X إن ...، متهما")
+    first = next((m for m in view.ordered_mentions if opening <= m.token_start < before_said
+                  and _can_be_subject(m) and view.governing_preposition(m) is None), None)
+    if first is not None and first.token_start - opening <= _PARTICIPLE_SUBJECT_REACH:
         return view.coordinated(first)
     if said:
         return []  # an actor inside what the opening verb says is not its subject: "أكد وزير

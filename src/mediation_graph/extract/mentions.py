@@ -137,6 +137,7 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
         mentions = _with_described_parties(mentions, sentence)
         mentions = _with_holder_names(mentions, sentence, lexicon, discourse)
         mentions = _with_offices_after_names(mentions, sentence, lexicon, discourse)
+        mentions = _with_titled_names(mentions, sentence, lexicon, discourse)
         mentions = _with_surnames(mentions, sentence, lexicon, discourse)
         mentions = _with_possessed_roles(mentions, sentence, lexicon)
         _learn(discourse, mentions, lexicon)
@@ -410,6 +411,27 @@ def _with_offices_after_names(mentions: list[Mention], sentence: Sentence, lexic
             mention = _mention(sentence, start, mention.token_end, holder, "name")
         found.append(mention)
     return found
+
+
+def _with_titled_names(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
+                       discourse: Discourse) -> list[Mention]:
+    """"النائب حسن فضل الله", "الشيخ علي X": a title announces a person even with no office
+    before it; the lexicon does not know the name, so neither its country nor its sector."""
+    tokens = sentence.tokens
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    found: list[Mention] = []
+    j = 0
+    while j < len(tokens):
+        titles = _title_words(tokens, j, lexicon) if j not in covered else 0
+        end = _name_end(tokens, j, covered, lexicon) if titles else j
+        if end > j + titles and not covered & set(range(j, end)):
+            person = unlinked_person(sentence, j + titles, end).entity
+            found.append(_mention(sentence, j, end, person, "name"))
+            discourse.surnames[_surname_key([t.text for t in tokens[j + titles:end]])] = person
+            j = end
+            continue
+        j += max(titles, 1)
+    return sorted(mentions + found, key=lambda m: m.token_start)
 
 
 def _title_words(tokens: list[Token], start: int, lexicon: Lexicon) -> int:

@@ -161,3 +161,16 @@ def test_a_name_stops_before_the_parties_of_the_conflict(extract):
     events = extract("دعا المبعوث الأممي جان أرنو طرفي النزاع في اليمن إلى الهدنة.", "ar")
     demand = find(events, "REQUEST")
     assert _names(demand.actors) == ["جان أرنو"]
+
+
+def test_the_movement_refers_back_to_the_movement_not_to_its_member(extract):
+    text = ("التقى الوزير الصيني وفدا من حركة فتح برئاسة عضو اللجنة المركزية للحركة عزام "
+            "الأحمد. وقالت الحركة في بيان إنها ترفض التهجير.")
+    refusal = find(extract(text, "ar"), "REJECT")
+    assert _names(refusal.actors) == ["Fatah"]
+
+
+def test_an_envoy_of_a_head_of_state_joined_by_lam_takes_his_country(extract):
+    text = "استقبل الرئيس الجزائري عبد المجيد تبون أمس الموفد الخاص للرئيس الموريتاني."
+    meeting = find(extract(text, "ar"), "CONSULT")
+    assert [m.entity.country for m in meeting.recipients] == ["MRT"]

@@ -748,8 +748,10 @@ def tokens_definite(sentence: Sentence, piece: _Piece) -> bool:
 def _starts_new_phrase(tokens: list[Token], left: _Piece, right: _Piece) -> bool:
     """An indefinite role right after a definite one is not in its phrase ("رافق الوفد
     وسطاء": subject, then object); a definite head never takes an indefinite word."""
+    word = tokens[right.start]
+    genitive = word.text.lstrip("وف").startswith("لل")  # "المبعوث الخاص للرئيس": ل + article
     return (tokens[left.end - 1].key.startswith("ال") and right.roles != ()
-            and not tokens[right.start].key.startswith("ال"))
+            and not word.key.startswith("ال") and not genitive)
 
 
 def _is_affiliation(lexicon: Lexicon, tokens: list[Token], j: int) -> bool:
@@ -1262,7 +1264,9 @@ def _is_ownerless_group(mention: Mention) -> bool:
 
 def group_antecedent(mentions: list[Mention], previous: Entity | None) -> Entity | None:
     """The last armed group or movement named, for "الجماعة" in later sentences."""
+    # (a member of a movement is no antecedent: "عضو اللجنة المركزية للحركة عزام الأحمد")
     named = [m.entity for m in mentions if m.kind in {"name", "role"} and m.entity.linked
+             and m.entity.type != "person"
              and (m.entity.type == "armed_group" or m.entity.sector in _GROUP_SECTORS)]
     return named[-1] if named else previous
 

@@ -47,6 +47,13 @@ _LIGHT_VERB_REACH = 5
 _PERSONAL_ACTS = {"assassinate"}  # acts whose object is a person
 _NAME_WORDS = 3
 _CLITIC_REACH = 6  # verb, subject of a few words, then "بنظيره"
+# talks, deals and cooperation are done together: "المحادثات الإيرانية الأمريكية"
+_SHARED_NOUNS = {"CONSULT", "AGREE", "COOPERATE"}
+_STANCES = {"REJECT", "ACCUSE", "SUPPORT"}  # toward a statement, and so toward its author
+_OBJECT_WORDS = 3  # "الاتهامات", "القرار الأخير": the object before its relative clause
+_RELATIVE_VERB_WORDS = 2  # "وجهتها لها", "أصدره": the relative clause's verb before its subject
+_PARTICIPLE_SUBJECT_REACH = 8  # "قال عضو كتلة الوفاء للمقاومة النائب X"
+_LOCATIVE_REACH = 2  # "في مقر الوزارة": the locative, a place noun, then the mention
 
 
 @dataclass
@@ -76,17 +83,29 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         scope_end = clause_end  # "قتل شاب برصاص الجيش": the next trigger names this act's doer
     between = _between_list(view, match.end, scope_end)
     # an Arabic participle's subject is the one before it in its sentence, else the one carried
-    shared = _participle_subject(view, match, previous_subject
-                                 ) if _is_arabic_participle(view, match, trigger) else []
+    participle = is_arabic_participle(view, match, trigger)
+    shared = _participle_subject(view, match, previous_subject) if participle else []
     if own_actor is not None:
         args.use("actors", [own_actor], 0.8, "role noun")
     elif previous_subject and _is_participle_clause(view, match):
         args.use("actors", previous_subject, 0.7, "participle clause")
-    elif shared:
+    elif participle:
+        # its subject is the sentence's; when that is unknown, so is the participle's
         args.use("actors", shared, 0.7, "participle clause")
     else:
         _find_actors(view, match, trigger, args, clause_start, scope_end)
+        if previous_subject and _joined_verb_without_subject(view, match, trigger, args):
+            # "ندد الرئيس باحتجاز الحوثيين موظفين، وحمّلها المسؤولية": the joined verb goes on
+            # with the first verb's subject, not with the object before the comma
+            args.actors, args.patterns = [], []
+            args.use("actors", previous_subject, 0.7, "subject of the joined verb")
     _find_recipients(view, match, trigger, args, scope_end, clause_end, between)
+    if not args.recipients and trigger.pos == "noun" and trigger.event in _SHARED_NOUNS and (
+            args.patterns[:1] == ["nominal agent"]):
+        # "المحادثات الإيرانية الأمريكية": the adjectives after the first are the other sides
+        others = _adjectives_following(view, args.actors[-1])
+        if others:
+            args.use("recipients", others, 0.7, "further adjectives of the noun")
     receiver = _receiver(view, match, trigger)
     if receiver:
         # "تلقى الوزير اتصالا من نظيره": who received the call is whom it reached
@@ -123,6 +142,13 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
             owner = _object_owner(view, match, after)
             if owner is not None and owner not in args.actors:
                 args.use("recipients", [owner], 0.55, "owner of the object")
+    if not args.recipients and trigger.event in _STANCES and view.language == "ar":
+        after = max([match.end] + [m.token_end for m in args.actors
+                                   if m.token_start >= match.end])  # "رحب الأردن بالبيان"
+        author = [m for m in _relative_clause_agent(view, after, scope_end)
+                  if m not in args.actors]
+        if author:
+            args.use("recipients", author, 0.6, "author of the object")
     actor_ids = {m.entity.id for m in args.actors}
     args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
     if not args.recipients and view.language == "ar" and trigger.mode in _PERSONAL_ACTS:
@@ -142,6 +168,13 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         # the victim; civilians do not kill or attack in the active voice of news
         args.recipients, args.actors = args.actors, []
         args.patterns.append("passive victim")
+    if not args.recipients and trigger.event in _STANCES and view.language == "ar":
+        after = max([match.end] + [m.token_end for m in args.actors
+                                   if m.token_start >= match.end])  # "رحب الأردن بالبيان"
+        author = [m for m in _relative_clause_agent(view, after, scope_end)
+                  if m not in args.actors]
+        if author:
+            args.use("recipients", author, 0.6, "author of the object")
     actor_ids = {m.entity.id for m in args.actors}
     args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
     # "arrived in Amman", "تظاهر الطلاب في الجزائر": done to the state it happens in
@@ -194,7 +227,19 @@ def _is_arabic_object_genitive(view: SentenceView, match: PhraseMatch[Trigger],
     """After an object-taking Arabic noun, a name is its object, and so is an adjective one
     word further, which describes that object ("استهداف السفن الإسرائيلية")."""
     return (view.language == "ar" and trigger.object_is_recipient
-            and (mention.kind != "adjective" or mention.token_start > match.end))
+            and (mention.kind != "adjective" or mention.token_start > match.end)
+            and _object_after_agent(view, mention) is None)
+
+
+def _object_after_agent(view: SentenceView, genitive: Mention) -> Mention | None:
+    """"احتجاز مليشيا الحوثي موظفين أمميين": a verbal noun's genitive followed by a further
+    actor is its doer, and that actor its object."""
+    following = view.mention_starting(genitive.token_end)
+    if genitive.kind == "adjective" or following is None or following.kind == "adjective":
+        return None
+    if not _usable(following) or view.governing_preposition(following) is not None:
+        return None
+    return following
 
 
 def _arabic_genitive_object(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
@@ -210,7 +255,7 @@ def _arabic_genitive_object(view: SentenceView, match: PhraseMatch[Trigger]) -> 
         return []
     if view.governing_preposition(mention) is not None:
         return []
-    return view.coordinated(mention)
+    return view.coordinated(_object_after_agent(view, mention) or mention)
 
 
 def _past_quantity(view: SentenceView, j: int) -> int:
@@ -560,7 +605,13 @@ def _possessed_object(view: SentenceView, match: PhraseMatch[Trigger]) -> list[M
     is its pronoun takes the actor right after it as its object."""
     if not _is_possessed(view, match):
         return []
-    following = view.mention_starting(match.end)
+    start = match.end
+    while start in view.locatives:  # "خلال لقائه في عمّان نظيره البرتغالي"
+        where = next((m for m in view.places if m.token_start == start + 1), None)
+        if where is None:
+            break
+        start = where.token_end
+    following = view.mention_starting(start)
     if following is None or not _usable(following) or view.governing_preposition(following):
         return []
     return view.coordinated(following)
@@ -599,14 +650,17 @@ def _is_participle_clause(view: SentenceView, match: PhraseMatch[Trigger]) -> bo
             and view.tokens[match.start - 1].text == ",")
 
 
-def _is_arabic_participle(view: SentenceView, match: PhraseMatch[Trigger],
+def is_arabic_participle(view: SentenceView, match: PhraseMatch[Trigger],
                           trigger: Trigger) -> bool:
     """"علق الرئيس المحادثات، متهما الجماعة بـ...": an active participle (م...) after a comma
     says what the subject of the clause before it did while doing so."""
     if view.language != "ar" or trigger.pos != "phrase" or match.start == 0:
         return False
-    word = view.tokens[match.start]
-    return (view.tokens[match.start - 1].text in {",", "،"} and word.key.startswith("م")
+    word = view.tokens[match.start].key
+    # derived participles open with م (متهما، مطالبا); the plain ones have alef second (داعيا،
+    # رافضا)
+    participle = word.startswith("م") or (len(word) > 3 and word[1] == "ا")
+    return (view.tokens[match.start - 1].text in {",", "،"} and participle
             and trigger.event in CLAUSE_TAKING | {"ACCUSE"})
 
 
@@ -620,9 +674,17 @@ def _participle_subject(view: SentenceView, match: PhraseMatch[Trigger],
     opening = dateline_end(view.tokens) if view.sentence.index == 0 else 0
     if view.has_role(opening + 1, "complementizer") and previous_subject:
         return previous_subject
-    first = view.next_mention(opening, match.start, max_gap=_MAX_VSO_GAP)
-    if first and _can_be_subject(first) and view.governing_preposition(first) is None:
+    said = view.words_with_role("complementizer", opening, match.start)
+    before_said = said[0][0] if said else match.start
+    # the opening verb's subject: the first actor no preposition governs, before what it says
+    # ("قال عضو كتلة الوفاء للمقاومة النائب X إن ...، متهما")
+    first = next((m for m in view.ordered_mentions if opening <= m.token_start < before_said
+                  and _can_be_subject(m) and view.governing_preposition(m) is None), None)
+    if first is not None and first.token_start - opening <= _PARTICIPLE_SUBJECT_REACH:
         return view.coordinated(first)
+    if said:
+        return []  # an actor inside what the opening verb says is not its subject: "أكد وزير
+        # الزراعة أن تل أبيب تفرض حصارا، داعيا"
     places_aside = [m for m in _clause_subject(view, match.start) if m.entity.type != "place"]
     return places_aside or previous_subject
 
@@ -807,12 +869,73 @@ def _direct_object(view: SentenceView, match: PhraseMatch[Trigger], args: Argume
     while skipped < scope_end and view.has_role(skipped, "determiner"):
         skipped += 1
     first = view.next_mention(after, scope_end, max_gap=max_gap + skipped - after)
+    while first is not None and view.language == "ar" and _in_locative_phrase(view, after, first):
+        # "استقبل الوزير، في مقر الوزارة بالرياض اليوم، نظيره": where, then whom
+        first = view.next_mention(first.token_end, scope_end, max_gap=max_gap)
     if first and _usable(first) and view.governing_preposition(first) is None:
         return view.coordinated(first)
     if (first and first.kind == "adjective" and view.language == "en"
             and match.values[0].object_is_recipient):
         return [first]  # "rejected Israeli proposals", "attacked Russian positions"
     return []
+
+
+def _adjectives_following(view: SentenceView, mention: Mention) -> list[Mention]:
+    """Nationality adjectives right after ``mention``, joined by nothing or by و."""
+    run: list[Mention] = []
+    end = mention.token_end
+    while (following := view.mention_starting(end)) is not None and _is_nisba(following):
+        run.append(following)
+        end = following.token_end
+    return run
+
+
+def _relative_clause_agent(view: SentenceView, after: int, limit: int) -> list[Mention]:
+    """"رفضت الاتهامات التي وجهتها لها السلطات في مالي", "رحب بالبيان الذي أصدرته الجامعة":
+    a stance toward a statement or an act is a stance toward whoever made it, the subject of
+    the relative clause that describes the object."""
+    j = after
+    while j < min(limit, after + _OBJECT_WORDS) and not view.has_role(j, "relative"):
+        if view.mention_covering(j) is not None:
+            return []
+        j += 1
+    if j >= limit or not view.has_role(j, "relative"):
+        return []
+    for k in range(j + 2, min(limit, j + 2 + _RELATIVE_VERB_WORDS)):
+        mention = view.mention_starting(k)
+        if any(view.mention_covering(i) for i in range(j + 1, k)):
+            return []
+        if mention is not None:
+            usable = _usable(mention) and view.governing_preposition(mention) is None
+            return view.coordinated(mention) if usable else []
+    return []
+
+
+def _is_nisba(mention: Mention) -> bool:
+    """A nationality adjective, or a one-word group name of that form ("الحوثية")."""
+    if mention.kind == "adjective":
+        return mention.entity.type == "state"
+    word = mention.span.text
+    return (mention.kind == "name" and " " not in word and word.endswith(("ي", "ية"))
+            and mention.entity.type in {"organization", "armed_group"})
+
+
+def _joined_verb_without_subject(view: SentenceView, match: PhraseMatch[Trigger],
+                                 trigger: Trigger, args: Arguments) -> bool:
+    """An Arabic verb joined by و or ف right after a comma whose only subject was found
+    before that comma: it has none of its own after it."""
+    if view.language != "ar" or trigger.pos != "verb" or match.start == 0:
+        return False
+    return (view.tokens[match.start].text[:1] in {"و", "ف"}
+            and view.tokens[match.start - 1].text in {",", "،"}
+            and args.patterns[:1] == ["subject before verb"]
+            and all(m.token_end <= match.start for m in args.actors))
+
+
+def _in_locative_phrase(view: SentenceView, after: int, mention: Mention) -> bool:
+    """A mention a locative opens a phrase for, a word or two before it ("في مقر الوزارة")."""
+    return any(k in view.locatives for k in range(
+        max(after, mention.token_start - _LOCATIVE_REACH), mention.token_start))
 
 
 def _pronoun_antecedent(view: SentenceView, match: PhraseMatch[Trigger],

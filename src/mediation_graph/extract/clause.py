@@ -34,6 +34,7 @@ class SentenceView:
     roles_at: dict[int, frozenset[str]] = field(default_factory=dict)
     # id of a list's first mention -> the list: subject search asks again for every candidate
     lists: dict[int, list[Mention]] = field(default_factory=dict, repr=False)
+    locatives: set[int] = field(default_factory=set)  # where a locative cue (في، in) starts
 
     @classmethod
     def build(cls, sentence: Sentence, mentions: list[Mention], lexicon: Lexicon,
@@ -50,6 +51,8 @@ class SentenceView:
                 view.strong_boundaries.add(match.start)
             for j in range(match.start, match.end):
                 view.roles_at[j] = view.roles_at.get(j, frozenset()) | roles
+        view.locatives = {m.start for m in lexicon.cues[language].find_all(sentence.tokens)
+                          if any(getattr(v, "cue", None) == "locative" for v in m.values)}
         if language == "ar":
             view.proclitics = _proclitics(view, lexicon)
         view.governed = _governed_lists(view)

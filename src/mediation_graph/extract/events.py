@@ -26,7 +26,7 @@ from functools import lru_cache
 from ..lexicon import ActorName, Lexicon, PhraseIndex, PhraseMatch, Role, Trigger
 from ..model import Mention, Span, Token
 from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, arabic_key, strip_future, word_keys
-from .arguments import Arguments, find_arguments
+from .arguments import Arguments, find_arguments, is_arabic_participle
 from .clause import USABLE_KINDS, SentenceView
 from .modality import CueHit, Modality, find_cues, modality_of, trailing_speaker
 
@@ -224,6 +224,9 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
         args = find_arguments(view, match, trigger, next_start, previous_subject,
                               own_actor=_saying_role(view, match))
         _without_speaker(args, attributed_to)
+        if trigger.event == "REQUEST" and not args.recipients and is_arabic_participle(
+                view, match, trigger):
+            continue  # "، داعين إلى وقف الحرب": a call on no one only tells the main act's aim
         _done_by_the_object(view, match, args, events)
         if trigger.event == "PROTEST" and not args.recipients:
             _protest_at_home(args, lexicon)

@@ -44,12 +44,19 @@ _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653))  # vowel marks after a
 _DATELINE_SEPARATORS = {"-", "–", "—", "/", "ـ"}
 _DATELINE_WORDS = 4  # words of one dateline part: "بورتسودان", "UNITED NATIONS, March 4"
 _DATELINE_REACH = 16
-_FIRST_SEPARATOR = 3  # a dateline's first part ends within its first words
+_FIRST_SEPARATOR = 4  # a dateline's first part ends within its first words ("أبوظبي في 12 مايو /")
 # An ambassador or embassy serves abroad: a bare "السفير" is not the home state's by default
 _POSTS_ABROAD = {"ambassador", "embassy"}
+_QUOTES = {"«", "\"", "“"}
+_POSTS_AT_BODIES = {"UNO", "IGO"}  # ambassadors and envoys are sent to these bodies too
 _HOME_SECTORS = {"GOV", "SPY", "MIL"}  # offices a bare title names at home ("وزير الخارجية")
 _NAME_WORDS = 4
-_POSTED_TO = {arabic_key("إلى"), arabic_key("لدى")}  # "المبعوث إلى اليمن", "السفير لدى مصر"
+_NAMES_LIKE_PARTICLES = {"علي"}
+_FOREIGN_NAME_WORDS = 3
+_FULL_NAME = 3  # a first name, a father's name and a family name
+_NAME_OPENERS = {arabic_key(w) for w in ("عبد", "أبو", "أبي", "ذو")}  # "عبد الرحمن" is one name
+# "المبعوث إلى اليمن", "السفير لدى مصر", "المنسق المقيم للأمم المتحدة في اليمن"
+_POSTED_TO = {arabic_key("إلى"), arabic_key("لدى"), arabic_key("في")}
 
 
 @dataclass
@@ -126,7 +133,11 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
             mention.kind = "place"
     mentions = _with_collectives(mentions, sentence, lexicon, language)
     if language == "ar":
+        _name_places_of_documents(mentions, sentence, lexicon)
+        mentions = _with_described_parties(mentions, sentence)
         mentions = _with_holder_names(mentions, sentence, lexicon, discourse)
+        mentions = _with_offices_after_names(mentions, sentence, lexicon, discourse)
+        mentions = _with_titled_names(mentions, sentence, lexicon, discourse)
         mentions = _with_surnames(mentions, sentence, lexicon, discourse)
         mentions = _with_possessed_roles(mentions, sentence, lexicon)
         _learn(discourse, mentions, lexicon)
@@ -152,6 +163,8 @@ def dateline_end(tokens: list[Token]) -> int:
     end, words, j = 0, 0, 0
     while j < min(len(tokens), _DATELINE_REACH):
         text = tokens[j].text
+        if text == ":" and end > 0:
+            return j + 1  # "طهران - إرنا:": the agency's colon closes the dateline
         if text in _DATELINE_SEPARATORS:
             if end == 0 and not 0 < j <= _FIRST_SEPARATOR:
                 return 0
@@ -217,7 +230,7 @@ def _learn(discourse: Discourse, mentions: list[Mention], lexicon: Lexicon) -> N
 
 
 def _last_key(mention: Mention) -> str:
-    return arabic_key(mention.span.text.split()[-1])
+    return _surname_key(mention.span.text.split())
 
 
 def _with_holder_names(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
@@ -245,13 +258,50 @@ def _with_holder_names(mentions: list[Mention], sentence: Sentence, lexicon: Lex
             found.append(_mention(sentence, mention.token_start, holder.token_end,
                                   holder.entity, "name"))
             continue
-        end = _name_end(tokens, posted, covered, lexicon)
-        if end > mention.token_end:
+        listed = posted < len(tokens) and tokens[posted].key in lexicon.actors.given_names
+        if listed or not _owned(tokens, mention, lexicon):
+            end = _name_end(tokens, posted, covered, lexicon)
+        else:
+            end = _foreign_name_end(tokens, posted, covered, lexicon)
+        known = next((m for m in mentions if m.token_start == end and m.kind == "name"
+                      and m.entity.type == "person"), None) if end > posted else None
+        if known is not None:  # "وزير الخارجية عبداللطيف بن راشد الزياني": a longer form
+            discourse.replace(mention.entity, known.entity)
+            found.append(_mention(sentence, mention.token_start, known.token_end,
+                                  known.entity, "name"))
+            continue
+        if end > posted:
+            holder = _unknown_holder(sentence, posted, end, mention.entity)
+            discourse.replace(mention.entity, holder)
+            mention = _mention(sentence, mention.token_start, end, holder, "name")
+            discourse.surnames[_surname_key([t.text for t in tokens[posted:end]])] = holder
+        elif end > mention.token_end:
             mention = _mention(sentence, mention.token_start, end, mention.entity, "role")
-            if end > posted:
-                discourse.surnames[_last_key(mention)] = mention.entity
         found.append(mention)
     return found
+
+
+def _unknown_holder(sentence: Sentence, start: int, end: int, office: Entity) -> Entity:
+    """A person the lexicon lacks, named after (or before) an office: the person, not the
+    office, acts; the office gives the country and sector ("رئيس الوزراء النيجري علي X")."""
+    words = " ".join(t.text for t in sentence.tokens[start:end])
+    key = "_".join(arabic_key(t.text) for t in sentence.tokens[start:end])
+    return Entity(id=f"UNLINKED_{key}", name=words, type="person", country=office.country,
+                  sector=office.sector, linked=False, label_ar=words)
+
+
+# the first word of a two-word family name ("عبد الله", "أبو الغيط", "ولد مرزوك")
+_FAMILY_PREFIXES = {arabic_key(w) for w in ("عبد", "أبو", "أبي", "بن", "ابن", "ولد", "آل", "بو")}
+_FAMILY_SUFFIXES = {arabic_key(w) for w in ("الله", "الدين")}  # "غلام الله", "نور الدين"
+
+
+def _surname_key(words: list[str]) -> str:
+    """How news names a person again: the last word, or the last two where the family name
+    is a compound ("ودعا غلام الله", "وقال ولد مرزوك")."""
+    keys = [arabic_key(word) for word in words]
+    if len(keys) > 2 and (keys[-2] in _FAMILY_PREFIXES or keys[-1] in _FAMILY_SUFFIXES):
+        return " ".join(keys[-2:])
+    return keys[-1]
 
 
 def _posting_end(tokens: list[Token], office: Mention, mentions: list[Mention]) -> int:
@@ -264,8 +314,9 @@ def _posting_end(tokens: list[Token], office: Mention, mentions: list[Mention]) 
     if j >= len(tokens) or arabic_key(tokens[j].text) not in _POSTED_TO:
         return office.token_end
     where = next((m for m in mentions if m.token_start == j + 1), None)
-    if where is None or where.entity.type not in {"state", "place"}:
-        return office.token_end
+    if where is None or not (where.entity.type in {"state", "place"}
+                             or where.entity.country in _POSTS_AT_BODIES):
+        return office.token_end  # "لدى الأمم المتحدة", "إلى الاتحاد الأوروبي": a body too
     return where.token_end
 
 
@@ -294,16 +345,142 @@ def _name_end(tokens: list[Token], start: int, covered: set[int], lexicon: Lexic
         j = title.end
     if j >= len(tokens):
         return start
-    first = tokens[j].key
-    if j in covered or first not in lexicon.actors.given_names:
+    if j in covered or not _opens_name(tokens, j, j > start, covered, lexicon):
         return start
     end = j + 1
     while end < min(len(tokens), j + _NAME_WORDS) and _is_name_word(tokens, end, covered,
                                                                     lexicon):
+        if tokens[end].key.startswith("ال") and end - j >= _FULL_NAME and not (
+                tokens[end].key.endswith(("ي", "يه")) or tokens[end].key in _FAMILY_SUFFIXES):
+            break  # "عمار بن جامع الموقف": after a full name, only a nisba is a family name
         end += 1
-        if tokens[end - 1].key.startswith("ال"):
-            break
+        if tokens[end - 1].key.startswith("ال") and tokens[end - 2].key not in _NAME_OPENERS:
+            break  # a family name with the article ends the name, "عبد الرحمن" does not
     return end if end - j >= 2 else start
+
+
+def _owned(tokens: list[Token], office: Mention, lexicon: Lexicon) -> bool:
+    """The office ends with its owner's name or nationality ("وزير الخارجية الإستوني")."""
+    match = lexicon.actors.index.match_at(tokens, office.token_end - 1)
+    return match is not None and any(isinstance(v, ActorName) for v in match.values)
+
+
+def _foreign_name_end(tokens: list[Token], start: int, covered: set[int],
+                      lexicon: Lexicon) -> int:
+    """After an office with its owner ("وزير الخارجية الإستوني مارغوس تساهكنا"), a name too
+    foreign for the list of first names: two or three plain words, none with the article or a
+    feminine ending (the nouns that follow a verb's subject have them: "ضرورة", "أهمية"),
+    closed by punctuation, another actor or a function word rather than a further plain word."""
+    if _title_words(tokens, start, lexicon):
+        return _name_end(tokens, start, covered, lexicon)
+    end = start
+    while end < min(len(tokens), start + _FOREIGN_NAME_WORDS) and _is_name_word(
+            tokens, end, covered, lexicon) and not tokens[end].key.startswith("ال") and (
+            not tokens[end].text.endswith("ة")):
+        end += 1
+    closed = end >= len(tokens) or not _is_name_word(tokens, end, covered, lexicon)
+    return end if end - start >= 2 and closed else start
+
+
+def _opens_name(tokens: list[Token], j: int, titled: bool, covered: set[int],
+                lexicon: Lexicon) -> bool:
+    """A known first name, or after a title ("سعادة السيد ورقنه X") any plain word without
+    the article: a title announces a name, and foreign names are too many to list."""
+    if tokens[j].key in lexicon.actors.given_names:
+        return True
+    return titled and not tokens[j].key.startswith("ال") and _is_name_word(tokens, j, covered,
+                                                                            lexicon)
+
+
+def _with_offices_after_names(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
+                              discourse: Discourse) -> list[Mention]:
+    """Gulf agencies write the name first, then the office: "الأمير فيصل بن فرحان بن عبدالله
+    وزير الخارجية،", "معالي جورج X وزير خارجية اليونان". A bare office after a person's name
+    (two plain words may stand between) is that person's title, not a second actor; an office
+    with its owner after a titled name the lexicon lacks makes that name its holder."""
+    tokens = sentence.tokens
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    found: list[Mention] = []
+    for mention in mentions:
+        previous = found[-1] if found else None
+        if mention.kind != "role" or not _opens_with_office(tokens, mention, lexicon):
+            found.append(mention)
+            continue
+        gap = range(previous.token_end, mention.token_start) if previous else range(0)
+        if (previous is not None and previous.kind == "name" and previous.entity.type == "person"
+                and len(gap) <= 2 and mention.entity.type == "person"
+                and previous.entity.country == mention.entity.country
+                and all(tokens[k].text in {",", "،"} or _is_name_word(tokens, k, covered, lexicon)
+                        for k in gap)):
+            found[-1] = _mention(sentence, previous.token_start, mention.token_end,
+                                 previous.entity, "name")
+            discourse.replace(mention.entity, previous.entity)
+            continue
+        start = _titled_name_before(tokens, mention.token_start, covered, lexicon)
+        if start is not None and mention.entity.country is not None:
+            named = start + _title_words(tokens, start, lexicon)
+            holder = _unknown_holder(sentence, named, mention.token_start, mention.entity)
+            discourse.replace(mention.entity, holder)
+            discourse.surnames[_surname_key([t.text for t in tokens[named:mention.token_start]])
+                               ] = holder
+            mention = _mention(sentence, start, mention.token_end, holder, "name")
+        found.append(mention)
+    return found
+
+
+def _with_titled_names(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
+                       discourse: Discourse) -> list[Mention]:
+    """"النائب حسن فضل الله", "الشيخ علي X": a title announces a person even with no office
+    before it; the lexicon does not know the name, so neither its country nor its sector."""
+    tokens = sentence.tokens
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    found: list[Mention] = []
+    j = 0
+    while j < len(tokens):
+        titles = _title_words(tokens, j, lexicon) if j not in covered else 0
+        end = _name_end(tokens, j, covered, lexicon) if titles else j
+        if end > j + titles and not covered & set(range(j, end)):
+            person = unlinked_person(sentence, j + titles, end).entity
+            found.append(_mention(sentence, j, end, person, "name"))
+            discourse.surnames[_surname_key([t.text for t in tokens[j + titles:end]])] = person
+            j = end
+            continue
+        j += max(titles, 1)
+    return sorted(mentions + found, key=lambda m: m.token_start)
+
+
+def _title_words(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
+    """How many words of titles open a name at ``start`` ("معالي الدكتور")."""
+    grammar = lexicon.grammar["ar"]
+    j = start
+    while j < len(tokens) and (title := grammar.match_at(tokens, j)) is not None and (
+            "title" in title.values):
+        j = title.end
+    return j - start
+
+
+def _titled_name_before(tokens: list[Token], end: int, covered: set[int],
+                        lexicon: Lexicon) -> int | None:
+    """Where a name of two to four plain words ending at ``end`` begins with its titles, when
+    a title or a known first name opens it ("سعادة السيد ورقنه قبيهو"), or None."""
+    for words in range(2, _NAME_WORDS + 1):
+        first = end - words
+        if first < 0 or not all(_is_name_word(tokens, k, covered, lexicon)
+                                for k in range(first, end)):
+            return None
+        titles = _titles_ending_at(tokens, first, lexicon)
+        if titles is not None or tokens[first].key in lexicon.actors.given_names:
+            start = titles if titles is not None else first
+            return start if _title_words(tokens, start, lexicon) == first - start else None
+    return None
+
+
+def _titles_ending_at(tokens: list[Token], end: int, lexicon: Lexicon) -> int | None:
+    """The start of the titles right before ``end`` ("معالي الدكتور"), or None."""
+    start = end
+    while (begin := _start_of(lexicon.grammar["ar"], tokens, start, "title")) is not None:
+        start = begin
+    return start if start < end else None
 
 
 def _is_name_word(tokens: list[Token], j: int, covered: set[int], lexicon: Lexicon) -> bool:
@@ -311,6 +488,8 @@ def _is_name_word(tokens: list[Token], j: int, covered: set[int], lexicon: Lexic
     token = tokens[j]
     if j in covered or not token.text.isalpha() or len(token.key) < 2:
         return False
+    if token.text in _NAMES_LIKE_PARTICLES:
+        return True  # "علي" folds to the key of "على" but is written as a name
     return all(index.match_at(tokens, j) is None for index in (
         lexicon.grammar["ar"], lexicon.cues["ar"], lexicon.triggers["ar"]))
 
@@ -325,12 +504,26 @@ def _with_surnames(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
     starts = {m.token_start for m in mentions}
     found: list[Mention] = []
-    for j, token in enumerate(tokens):
-        person = next((discourse.surnames[k] for k in token.keys if k in discourse.surnames),
-                      None) if j not in covered else None
-        if person is not None and _opens_subject(tokens, j, starts, lexicon):
-            found.append(_mention(sentence, j, j + 1, person, "name"))
+    for j in range(len(tokens)):
+        if j in covered or (found and found[-1].token_end > j):
+            continue
+        width, person = _surname_at(tokens, j, discourse.surnames)
+        if person is not None and j + width - 1 not in covered and _opens_subject(
+                tokens, j, starts, lexicon):
+            found.append(_mention(sentence, j, j + width, person, "name"))
     return sorted(mentions + found, key=lambda m: m.token_start)
+
+
+def _surname_at(tokens: list[Token], j: int, surnames: dict[str, Entity]
+                ) -> tuple[int, Entity | None]:
+    """A two-word family name first ("غلام الله"), then a one-word one, starting at ``j``."""
+    if j + 1 < len(tokens):
+        second = arabic_key(tokens[j + 1].text)
+        hit = next((surnames[f"{k} {second}"] for k in tokens[j].keys
+                    if f"{k} {second}" in surnames), None)
+        if hit is not None:
+            return 2, hit
+    return 1, next((surnames[k] for k in tokens[j].keys if k in surnames), None)
 
 
 def _opens_subject(tokens: list[Token], j: int, starts: set[int], lexicon: Lexicon) -> bool:
@@ -586,8 +779,10 @@ def tokens_definite(sentence: Sentence, piece: _Piece) -> bool:
 def _starts_new_phrase(tokens: list[Token], left: _Piece, right: _Piece) -> bool:
     """An indefinite role right after a definite one is not in its phrase ("رافق الوفد
     وسطاء": subject, then object); a definite head never takes an indefinite word."""
+    word = tokens[right.start]
+    genitive = word.text.lstrip("وف").startswith("لل")  # "المبعوث الخاص للرئيس": ل + article
     return (tokens[left.end - 1].key.startswith("ال") and right.roles != ()
-            and not tokens[right.start].key.startswith("ال"))
+            and not word.key.startswith("ال") and not genitive)
 
 
 def _is_affiliation(lexicon: Lexicon, tokens: list[Token], j: int) -> bool:
@@ -918,6 +1113,58 @@ def _with_collectives(mentions: list[Mention], sentence: Sentence, lexicon: Lexi
     return sorted(mentions + extra, key=lambda m: m.token_start)
 
 
+def _name_places_of_documents(mentions: list[Mention], sentence: Sentence,
+                              lexicon: Lexicon) -> None:
+    """"إعلان أنقرة", "منبر جدة", "«اتفاق الرياض»": a city after the name of a document,
+    track or meeting is where it was made, not an actor (unless a second actor follows: "اتفاق
+    واشنطن وطهران" names its parties)."""
+    tokens = sentence.tokens
+    starts = {m.token_start for m in mentions}
+    for mention in mentions:
+        j = mention.token_start
+        if mention.kind != "metonym" or j == 0:
+            continue
+        head = j - 1 if tokens[j - 1].text not in _QUOTES else j - 2
+        joined = mention.token_end < len(tokens) and tokens[mention.token_end].text[:1] == "و" \
+            and mention.token_end in starts
+        if head >= 0 and not joined and _ends_at(lexicon.grammar["ar"], tokens, head + 1,
+                                                 "named_after"):
+            mention.kind = "place"
+
+
+def _with_described_parties(mentions: list[Mention], sentence: Sentence) -> list[Mention]:
+    """"بين الوفدين الروسي والأوكراني", "وفدين روسي وأمريكي": a dual described by two
+    nationality adjectives names those two states, not parties to be found elsewhere."""
+    out: list[Mention] = []
+    n = 0
+    while n < len(mentions):
+        mention = mentions[n]
+        run = _adjectives_after(mentions, n, sentence)
+        if mention.kind == "collective" and len(run) >= 2:
+            out.extend(_mention(sentence, m.token_start, m.token_end, m.entity, "role")
+                       for m in run)
+            n += len(run) + 1
+            continue
+        out.append(mention)
+        n += 1
+    return out
+
+
+def _adjectives_after(mentions: list[Mention], n: int, sentence: Sentence) -> list[Mention]:
+    """The nationality adjectives right after mention ``n``, joined by nothing or by و."""
+    run: list[Mention] = []
+    end = mentions[n].token_end
+    for following in mentions[n + 1:]:
+        if following.kind != "adjective" or following.token_start != end:
+            break
+        if run and not sentence.tokens[following.token_start].text.startswith("و") and (
+                following.entity.type != "state"):
+            break
+        run.append(following)
+        end = following.token_end
+    return run
+
+
 def _with_possessed_roles(mentions: list[Mention], sentence: Sentence,
                           lexicon: Lexicon) -> list[Mention]:
     """"قال الجيش الأمريكي إن قواته قتلت ...", "أعلنت حماس أن عناصرها": a role noun with a
@@ -1048,7 +1295,9 @@ def _is_ownerless_group(mention: Mention) -> bool:
 
 def group_antecedent(mentions: list[Mention], previous: Entity | None) -> Entity | None:
     """The last armed group or movement named, for "الجماعة" in later sentences."""
+    # (a member of a movement is no antecedent: "عضو اللجنة المركزية للحركة عزام الأحمد")
     named = [m.entity for m in mentions if m.kind in {"name", "role"} and m.entity.linked
+             and m.entity.type != "person"
              and (m.entity.type == "armed_group" or m.entity.sector in _GROUP_SECTORS)]
     return named[-1] if named else previous
 

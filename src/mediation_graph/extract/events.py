@@ -194,6 +194,11 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
         args = find_arguments(view, match, trigger, next_start, previous_subject,
                               own_actor=_saying_role(view, match))
         _done_by_the_object(view, match, args, events)
+        if _is_stance_topic(view, trigger, args, events):
+            # "تطالب بإنهاء الحصار", "احتجاجا على اعتقاله": not the protesters' siege or arrest
+            args.actors = []
+            if not args.recipients:
+                continue
         if trigger.event == "PROTEST" and not args.recipients:
             _protest_at_home(args, lexicon)
         # a doer noun that is its own trigger ("خرج المتظاهرون") is its clause's subject too
@@ -371,6 +376,14 @@ def _is_role_word(view: SentenceView, match: PhraseMatch[Trigger], lexicon: Lexi
     """Whether the trigger is a role noun ("mediators", "الوسطاء"), not the action's name."""
     found = lexicon.actors.index.match_at(view.tokens, match.start)
     return found is not None and any(isinstance(v, Role) for v in found.values)
+
+
+def _is_stance_topic(view: SentenceView, trigger: Trigger, args: Arguments,
+                     earlier: list[SentenceEvent]) -> bool:
+    """An Arabic act noun whose only actor is the subject of a stance taken on it earlier in
+    the sentence (a demand, condemnation or protest) was not done by that subject."""
+    return (view.language == "ar" and trigger.pos == "noun" and trigger.mode != "mediate"
+            and trigger.event not in STANCE_EVENTS and _topic_of_a_stance(args, earlier))
 
 
 def _topic_of_a_stance(args: Arguments, earlier: list[SentenceEvent]) -> bool:

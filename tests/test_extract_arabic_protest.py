@@ -1,0 +1,42 @@
+"""Arabic protest and violence reports as wire services write them: the crowd told by several
+words, what protesters demand or denounce, and who the plain nouns for armed men are.
+Sentences are our own writing."""
+
+from __future__ import annotations
+
+from conftest import find
+
+
+def test_gunmen_with_no_group_named_are_unidentified_armed_forces(extract):
+    events = extract("أطلق مسلحون مجهولون النار على دورية للشرطة قرب المدينة.", "ar")
+    attack = find(events, "ASSAULT")
+    assert [(m.entity.country, m.entity.sector) for m in attack.actors] == [(None, "UAF")]
+
+
+def test_gunmen_of_a_named_group_stay_that_group(extract):
+    events = extract("هاجم مسلحو حركة الشباب قاعدة عسكرية في جنوب البلاد.", "ar")
+    attack = find(events, "ASSAULT")
+    assert [m.entity.name for m in attack.actors] == ["al-Shabaab"]
+
+
+def test_protests_of_two_different_actors_stay_apart(extract):
+    events = extract("تظاهر أنصار المعارضة في الساحة، بينما نظم مؤيدو حزب الله تجمعا مضادا.",
+                     "ar")
+    actors = [{m.entity.name for m in e.actors} for e in events if e.event == "PROTEST"]
+    assert actors == [{"opposition"}, {"Hezbollah"}]
+
+
+def test_banners_denouncing_something_are_the_protest_itself(extract):
+    events = extract("رفع المحتجون لافتات تندد بسياسة الحكومة الإسرائيلية.", "ar")
+    assert [e.event for e in events] == ["PROTEST"]
+    assert [m.entity.country for m in events[0].recipients] == ["ISR"]
+
+
+def test_a_demand_of_someone_else_in_the_sentence_stays_a_request(extract):
+    events = extract("تظاهر الطلاب في العاصمة، فيما طالبت قطر الطرفين بضبط النفس.", "ar")
+    assert find(events, "REQUEST").actors[0].entity.id == "QAT"
+
+
+def test_an_act_a_demand_names_is_not_the_demanders(extract):
+    events = extract("هتف المتظاهرون بشعارات تطالب بإنهاء الحصار.", "ar")
+    assert not [e for e in events if e.event == "COERCE"]

@@ -40,3 +40,35 @@ def test_a_demand_of_someone_else_in_the_sentence_stays_a_request(extract):
 def test_an_act_a_demand_names_is_not_the_demanders(extract):
     events = extract("هتف المتظاهرون بشعارات تطالب بإنهاء الحصار.", "ar")
     assert not [e for e in events if e.event == "COERCE"]
+
+
+def test_one_crowd_told_twice_in_a_sentence_protests_once(extract):
+    events = extract("اعتصم عشرات العمال أمام مقر الشركة، ورفع المعتصمون لافتات كتب عليها "
+                     "مطالبهم.", "ar")
+    protests = [e for e in events if e.event == "PROTEST"]
+    assert len(protests) == 1
+    assert [m.span.text for m in protests[0].actors] == ["العمال"]
+    assert not protests[0].recipients  # the crowd after the comma is no one's target
+
+
+def test_a_demand_without_a_comma_is_still_the_protesters_and_its_act_has_not_happened(
+        extract):
+    events = extract("احتشد مئات المحتجين أمام مبنى البرلمان مطالبين وزير الداخلية المصري "
+                     "بالاستقالة.", "ar")
+    assert [e.event for e in events] == ["PROTEST"]  # no REQUEST, and no resignation (CONCEDE)
+    assert [m.span.text for m in events[0].actors] == ["المحتجين"]
+    assert [m.entity.country for m in events[0].recipients] == ["EGY"]
+
+
+def test_a_protest_against_an_act_targets_its_doer_not_its_victims(extract):
+    events = extract("خرج المئات إلى الشوارع للاحتجاج على مقتل أربعة مزارعين على يد قوات "
+                     "الأمن الباكستانية.", "ar")
+    protest = find(events, "PROTEST")
+    assert [(m.entity.country, m.entity.sector) for m in protest.recipients] == [("PAK", "POL")]
+    assert all(m.entity.country != "PAK" for m in protest.actors)
+
+
+def test_a_protest_against_an_act_with_no_doer_named_has_no_target(extract):
+    events = extract("تجمع العشرات أمام المحكمة احتجاجا على اعتقال الصحفي.", "ar")
+    assert [e.event for e in events] == ["PROTEST"]
+    assert not events[0].recipients

@@ -453,6 +453,17 @@ def _earlier_parties(view: SentenceView, before: int) -> list[Mention]:
     return []
 
 
+def doers_of_act(view: SentenceView, start: int, end: int) -> list[Mention]:
+    """Who did the Arabic act noun at tokens [start, end), as its own words say: the adjective
+    right after it ("الغارات الإسرائيلية"), else its agent phrase ("مقتل ثلاثة مدنيين على يد
+    قوات التحالف"); none when it names no doer."""
+    adjective = view.mention_starting(end)
+    if adjective is not None and adjective.kind == "adjective":
+        return [adjective]
+    limit = view.clause_limits(start)[1]
+    return _agent_phrase(view, end, limit, limit)
+
+
 def _agent_phrase(view: SentenceView, after: int, limit: int, by_reach: int) -> list[Mention]:
     """"brokered by Egypt", "الوساطة من قبل مصر": a "by" starting before ``by_reach``."""
     for _start, end in view.words_with_role("agent_prep", after, min(by_reach, after + 5)):
@@ -606,7 +617,9 @@ def _is_arabic_participle(view: SentenceView, match: PhraseMatch[Trigger],
     if view.language != "ar" or trigger.pos != "phrase" or match.start == 0:
         return False
     word = view.tokens[match.start]
-    return (view.tokens[match.start - 1].text in {",", "،"} and word.key.startswith("م")
+    # a plural accusative participle needs no comma: "تجمعوا أمام البرلمان مطالبين الحكومة"
+    circumstantial = view.tokens[match.start - 1].text in {",", "،"} or word.key.endswith("ين")
+    return (circumstantial and word.key.startswith("م")
             and trigger.event in CLAUSE_TAKING | {"ACCUSE"})
 
 
@@ -772,6 +785,13 @@ def _prepositional_recipients(view: SentenceView, match: PhraseMatch[Trigger], t
         first = view.next_mention(end, clause_end, max_gap=5)
         if first and first.entity.type == "place" and first.token_start > end:
             continue  # "على السفن في البحر الأحمر": a place far into the phrase is a where
+        if first and any(view.tokens[j].text in {",", "،"} for j in range(end,
+                                                                       first.token_start)):
+            continue  # "أمام مقر الشركة، ورفع المعتصمون": the phrase ended at the comma
+        if view.language == "ar" and first and first.token_start >= scope_end > end and any(
+                view.has_role(j, "recipient_prep") for j in range(scope_end,
+                                                                  first.token_start)):
+            continue  # "أمام المحكمة احتجاجا على اعتقال الصحفي": the next act's own object
         if first and _usable(first, allow_adjective=True):
             return view.coordinated(first)
     return _clitic_prepositional(view, match, trigger, scope_end)

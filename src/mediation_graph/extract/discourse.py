@@ -174,16 +174,25 @@ def with_protest_content(events: list[Event]) -> list[Event]:
     المتظاهرون أمام البرلمان مطالبين الحكومة بالاستقالة", "رفعوا لافتات تندد بالاحتلال") is
     what the protest is about, as CAMEO codes a demonstration for or against something (14x),
     not a demand of its own: its addressee is the protest's target."""
-    kept: list[Event] = []
+    voiced: list[Event] = []
     for event in events:
         protest = next((other for other in events if _voices(other, event)), None)
         if protest is None:
-            kept.append(event)
             continue
+        voiced.append(event)
         protest.actors = protest.actors or event.actors
         if not _not_places(protest.recipients) and _not_places(event.recipients):
             protest.recipients = _not_places(event.recipients)
-    return kept
+    return [event for event in events if event not in voiced
+            and not any(_demanded_of(stance, event) for stance in voiced)]
+
+
+def _demanded_of(stance: Event, event: Event) -> bool:
+    """"مطالبين الوزير بالاستقالة": the act a voiced demand asks of its addressee, told after
+    it, has not happened."""
+    asked = {m.entity.id for m in stance.recipients}
+    return (event.sentence == stance.sentence and event.trigger.start > stance.trigger.start
+            and bool(event.actors) and {m.entity.id for m in event.actors} <= asked)
 
 
 def _voices(protest: Event, stance: Event) -> bool:

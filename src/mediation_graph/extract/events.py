@@ -26,7 +26,7 @@ from functools import lru_cache
 from ..lexicon import ActorName, Lexicon, PhraseIndex, PhraseMatch, Role, Trigger
 from ..model import Mention, Span, Token
 from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, arabic_key, strip_future, word_keys
-from .arguments import Arguments, find_arguments
+from .arguments import Arguments, doers_of_act, find_arguments
 from .clause import USABLE_KINDS, SentenceView
 from .modality import CueHit, Modality, find_cues, modality_of
 
@@ -194,6 +194,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
         args = find_arguments(view, match, trigger, next_start, previous_subject,
                               own_actor=_saying_role(view, match))
         _done_by_the_object(view, match, args, events)
+        _against_an_act(view, match, args, [m for m, _ in matches])
         if _is_stance_topic(view, trigger, args, events):
             # "تطالب بإنهاء الحصار", "احتجاجا على اعتقاله": not the protesters' siege or arrest
             args.actors = []
@@ -376,6 +377,23 @@ def _is_role_word(view: SentenceView, match: PhraseMatch[Trigger], lexicon: Lexi
     """Whether the trigger is a role noun ("mediators", "الوسطاء"), not the action's name."""
     found = lexicon.actors.index.match_at(view.tokens, match.start)
     return found is not None and any(isinstance(v, Role) for v in found.values)
+
+
+def _against_an_act(view: SentenceView, match: PhraseMatch[Trigger], args: Arguments,
+                    triggers: list[PhraseMatch[Trigger]]) -> None:
+    """"احتجاجا على مقتل مدنيين على يد قوات التحالف", "ضد الغارات الإسرائيلية": an Arabic
+    protest against an act is aimed at whoever did it, not at its victims, and the doer named
+    after that act is not the protester; an act with no doer named leaves the target open."""
+    if view.language != "ar" or match.values[0].event != "PROTEST":
+        return
+    act = next((m for m in triggers if m.start == match.end + 1 and m.values[0].pos == "noun"
+                and m.values[0].event != "PROTEST"), None)
+    if act is None or not view.has_role(match.end, "recipient_prep"):
+        return
+    doers = doers_of_act(view, act.start, act.end)
+    args.actors = [m for m in args.actors if m.token_start < act.start]
+    args.recipients = doers
+    args.patterns.append("doer of the act protested")
 
 
 def _is_stance_topic(view: SentenceView, trigger: Trigger, args: Arguments,

@@ -72,3 +72,22 @@ def test_a_protest_against_an_act_with_no_doer_named_has_no_target(extract):
     events = extract("تجمع العشرات أمام المحكمة احتجاجا على اعتقال الصحفي.", "ar")
     assert [e.event for e in events] == ["PROTEST"]
     assert not events[0].recipients
+
+
+def test_who_announces_a_death_did_not_cause_it(extract):
+    events = extract("أعلن الجيش البريطاني مقتل أحد جنوده في انفجار لغم جنوب البصرة.", "ar")
+    attack = find(events, "ASSAULT")
+    assert not attack.actors
+
+
+def test_who_announces_a_military_operation_may_still_be_its_doer(extract):
+    events = extract("أعلن الجيش الإسرائيلي قصف مواقع لحركة حماس في غزة.", "ar")
+    attack = find(events, "ASSAULT")
+    assert [m.entity.country for m in attack.actors] == ["ISR"]
+
+
+def test_who_was_passing_when_a_bomb_went_off_was_its_target(extract):
+    events = extract("انفجرت عبوة ناسفة لدى مرور دورية للجيش الأفغاني قرب قندهار.", "ar")
+    attack = find(events, "ASSAULT")
+    assert not attack.actors
+    assert [(m.entity.country, m.entity.sector) for m in attack.recipients] == [("AFG", "MIL")]

@@ -47,6 +47,10 @@ _LIGHT_VERB_REACH = 5
 _PERSONAL_ACTS = {"assassinate"}  # acts whose object is a person
 _NAME_WORDS = 3
 _CLITIC_REACH = 6  # verb, subject of a few words, then "بنظيره"
+_PASSING_GAP = 3  # "لدى مرور [حافلة تقل] عناصر من الحرس الثوري"
+# patterns that name a doer in the act's own words; the others borrow one from the clause
+_OWN_DOER_PATTERNS = {"agent phrase", "nominal agent", "phrase complement", "hyphenated agent",
+                      "subject after verb", "subject before verb"}
 
 
 @dataclass
@@ -142,6 +146,16 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         # the victim; civilians do not kill or attack in the active voice of news
         args.recipients, args.actors = args.actors, []
         args.patterns.append("passive victim")
+    if view.has_role(match.start, "outcome") and args.patterns[:1] and (
+            args.patterns[0] not in _OWN_DOER_PATTERNS):
+        args.actors = []  # "أعلن الجيش مقتل أحد جنوده": the speaker only tells of it
+    passing = _passing_target(view, match) if trigger.event == "ASSAULT" else []
+    if passing:  # "انفجرت عبوة لدى مرور دورية": the patrol did not explode
+        args.actors = [m for m in args.actors if m not in passing]
+        args.recipients = [m for m in args.recipients if m.kind not in {"place", "metonym"}
+                           and m.entity.type != "place"]  # not "جنوب بغداد": a where
+        if not args.recipients:
+            args.use("recipients", passing, 0.6, "who was passing")
     actor_ids = {m.entity.id for m in args.actors}
     args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
     # "arrived in Amman", "تظاهر الطلاب في الجزائر": done to the state it happens in
@@ -150,6 +164,17 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         if where is not None and where.entity.id not in actor_ids:
             args.use("recipients", [where], 0.5, "place of the action")
     return args
+
+
+def _passing_target(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
+    """"انفجرت عبوة ناسفة لدى مرور دورية للشرطة": who was passing when the act of the clause
+    happened is its target."""
+    start, end = view.clause_limits(match.start)
+    for _phrase, phrase_end in view.words_with_role("passing", start, end):
+        following = view.next_mention(phrase_end, end, max_gap=_PASSING_GAP)
+        if following and _usable(following) and following.entity.type != "place":
+            return view.coordinated(following)
+    return []
 
 
 def _unnamed_victim(view: SentenceView, match: PhraseMatch[Trigger],

@@ -91,3 +91,22 @@ def test_who_was_passing_when_a_bomb_went_off_was_its_target(extract):
     attack = find(events, "ASSAULT")
     assert not attack.actors
     assert [(m.entity.country, m.entity.sector) for m in attack.recipients] == [("AFG", "MIL")]
+
+
+def test_who_reports_an_act_is_its_source_not_its_target(extract):
+    events = extract("تجمع مئات المتظاهرين أمام مقر البرلمان، على ما أفاد مراسل وكالة "
+                     "الأنباء الفرنسية.", "ar")
+    protest = find(events, "PROTEST")
+    assert all(m.entity.sector != "MED" for m in protest.actors + protest.recipients)
+
+
+def test_a_government_without_an_owner_in_sight_is_still_a_target(extract):
+    events = extract("سار آلاف المتظاهرين في شوارع المدينة مطالبين باستقالة الحكومة.", "ar")
+    protest = find(events, "PROTEST")
+    assert [(m.entity.country, m.entity.sector) for m in protest.recipients] == [(None, "GOV")]
+
+
+def test_a_counted_crowd_inside_a_protest_phrase_is_its_subject(extract):
+    events = extract("خرج آلاف الطلاب في مسيرة ضد الحكومة.", "ar")
+    protest = find(events, "PROTEST")
+    assert [m.span.text for m in protest.actors] == ["الطلاب"]

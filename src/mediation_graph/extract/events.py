@@ -31,6 +31,7 @@ from .clause import USABLE_KINDS, SentenceView
 from .modality import CueHit, Modality, find_cues, modality_of
 
 _TOPIC_GAP = 4
+_SOURCE_REACH = 2  # "أفاد [مراسل] وكالة الصحافة الفرنسية"
 _AGENT_VERB_GAP = 2  # "مفاوضات شاقة استضافتها"
 _ASIDE_WORDS = 3  # "، مساء الأربعاء،": a date or time between commas
 _OBJECT_DOES = "object of a stance"
@@ -95,12 +96,16 @@ def split_verb_triggers(view: SentenceView, index: PhraseIndex[Trigger],
                         found: list[tuple[PhraseMatch[Trigger], bool]]
                         ) -> list[tuple[PhraseMatch[Trigger], bool]]:
     """Arabic verb-first order puts the subject inside a multi-word verb ("رفع المتظاهرون
-    لافتات", "أحرق محتجون أعلاما"): a verb word, an actor, then the rest of a listed phrase
-    is that trigger, matched on the verb word alone so the actor stays its subject."""
+    لافتات", "أحرق محتجون أعلاما"): a verb word, an actor (counted or not: "خرج آلاف الطلاب
+    في مسيرة"), then the rest of a listed phrase is that trigger, matched on the verb word
+    alone so the actor stays its subject."""
     taken = {j for match, _future in found for j in range(match.start, match.end)}
     extra = []
     for mention in view.mentions:
         verb = mention.token_start - 1
+        while verb > 0 and (view.tokens[verb].text.isdigit() or "quantity" in view.roles_at.get(
+                verb, ())):
+            verb -= 1  # "خرج آلاف الطلاب في مسيرة", "رفع عشرات المحتجين لافتات"
         if verb < 0 or verb in taken or mention.token_end in taken:
             continue
         rest = _past_aside(view, mention.token_end)
@@ -195,6 +200,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
                               own_actor=_saying_role(view, match))
         _done_by_the_object(view, match, args, events)
         _against_an_act(view, match, args, [m for m, _ in matches])
+        _without_sources(view, match, args, hits)
         if _is_stance_topic(view, trigger, args, events):
             # "تطالب بإنهاء الحصار", "احتجاجا على اعتقاله": not the protesters' siege or arrest
             args.actors = []
@@ -394,6 +400,21 @@ def _against_an_act(view: SentenceView, match: PhraseMatch[Trigger], args: Argum
     args.actors = [m for m in args.actors if m.token_start < act.start]
     args.recipients = doers
     args.patterns.append("doer of the act protested")
+
+
+def _without_sources(view: SentenceView, match: PhraseMatch[Trigger], args: Arguments,
+                     hits: list[CueHit]) -> None:
+    """"... على ما أفاد مراسل وكالة الصحافة الفرنسية", "كما أوردت وكالة الأناضول": who
+    reports an Arabic act after it is its source, neither its doer nor its target."""
+    if view.language != "ar":
+        return
+    reports = [h.end for h in hits if h.cue == "reported" and h.start >= match.end]
+
+    def sourced(mention: Mention) -> bool:
+        return any(0 <= mention.token_start - end <= _SOURCE_REACH for end in reports)
+
+    args.actors = [m for m in args.actors if not sourced(m)]
+    args.recipients = [m for m in args.recipients if not sourced(m)]
 
 
 def _is_stance_topic(view: SentenceView, trigger: Trigger, args: Arguments,

@@ -110,3 +110,10 @@ def test_a_counted_crowd_inside_a_protest_phrase_is_its_subject(extract):
     events = extract("خرج آلاف الطلاب في مسيرة ضد الحكومة.", "ar")
     protest = find(events, "PROTEST")
     assert [m.span.text for m in protest.actors] == ["الطلاب"]
+
+
+def test_a_country_that_witnessed_protests_is_where_they_happened_not_who_protested(extract):
+    events = extract("شهدت باكستان أمس مظاهرات حاشدة في عدة مدن.", "ar")
+    protest = find(events, "PROTEST")
+    assert not protest.actors
+    assert [m.entity.id for m in protest.recipients] == ["PAK"]

@@ -149,6 +149,11 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
     if view.has_role(match.start, "outcome") and args.patterns[:1] and (
             args.patterns[0] not in _OWN_DOER_PATTERNS):
         args.actors = []  # "أعلن الجيش مقتل أحد جنوده": the speaker only tells of it
+    scene = [m for m in args.actors if _witnesses(view, m)]
+    if scene:  # "شهدت تركيا مظاهرات": Turkey is where they happened
+        args.actors = [m for m in args.actors if m not in scene]
+        if not args.recipients and trigger.event in LOCATED:
+            args.use("recipients", scene, 0.5, "place of the action")
     passing = _passing_target(view, match) if trigger.event == "ASSAULT" else []
     if passing:  # "انفجرت عبوة لدى مرور دورية": the patrol did not explode
         args.actors = [m for m in args.actors if m not in passing]
@@ -164,6 +169,14 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         if where is not None and where.entity.id not in actor_ids:
             args.use("recipients", [where], 0.5, "place of the action")
     return args
+
+
+def _witnesses(view: SentenceView, mention: Mention) -> bool:
+    """A state or place right after a verb of witnessing or spreading: its subject ("شهدت
+    [أمس] تركيا مظاهرات") or what it spread over ("احتجاجات عمت العراق")."""
+    before = any(view.has_role(j, "witness") for j in range(max(0, mention.token_start - 2),
+                                                             mention.token_start))
+    return before and mention.entity.type in {"state", "place"}
 
 
 def _passing_target(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:

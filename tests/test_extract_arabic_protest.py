@@ -26,10 +26,14 @@ def test_protests_of_two_different_actors_stay_apart(extract):
     assert actors == [{"opposition"}, {"Hezbollah"}]
 
 
-def test_banners_denouncing_something_are_the_protest_itself(extract):
+def test_banners_denouncing_something_say_whom_the_protest_is_against(extract):
     events = extract("رفع المحتجون لافتات تندد بسياسة الحكومة الإسرائيلية.", "ar")
+    assert [m.entity.country for m in find(events, "PROTEST").recipients] == ["ISR"]
+
+
+def test_banners_denouncing_no_one_are_the_protest_itself(extract):
+    events = extract("رفع المحتجون لافتات تندد بالغلاء.", "ar")
     assert [e.event for e in events] == ["PROTEST"]
-    assert [m.entity.country for m in events[0].recipients] == ["ISR"]
 
 
 def test_a_demand_of_someone_else_in_the_sentence_stays_a_request(extract):
@@ -55,9 +59,10 @@ def test_a_demand_without_a_comma_is_still_the_protesters_and_its_act_has_not_ha
         extract):
     events = extract("احتشد مئات المحتجين أمام مبنى البرلمان مطالبين وزير الداخلية المصري "
                      "بالاستقالة.", "ar")
-    assert [e.event for e in events] == ["PROTEST"]  # no REQUEST, and no resignation (CONCEDE)
-    assert [m.span.text for m in events[0].actors] == ["المحتجين"]
-    assert [m.entity.country for m in events[0].recipients] == ["EGY"]
+    # the protest, and the demand of the minister; his resignation (CONCEDE) has not happened
+    assert sorted(e.event for e in events) == ["PROTEST", "REQUEST"]
+    assert [m.span.text for m in find(events, "REQUEST").actors] == ["المحتجين"]
+    assert [m.entity.country for m in find(events, "PROTEST").recipients] == ["EGY"]
 
 
 def test_a_protest_against_an_act_targets_its_doer_not_its_victims(extract):
@@ -117,3 +122,20 @@ def test_a_country_that_witnessed_protests_is_where_they_happened_not_who_protes
     protest = find(events, "PROTEST")
     assert not protest.actors
     assert [m.entity.id for m in protest.recipients] == ["PAK"]
+
+
+def test_an_act_protested_against_with_a_doer_of_its_own_is_an_event_too(extract):
+    events = extract("قاطعت المعارضة الجلسة احتجاجا على عقوبات فرضها الاتحاد الأوروبي على "
+                     "قادتها.", "ar")
+    sanction = find(events, "COERCE")
+    assert [m.entity.name for m in sanction.actors] == ["European Union"]
+    protest = next(e for e in events if e.trigger.text == "احتجاجا")
+    assert [m.entity.name for m in protest.recipients] == ["European Union"]
+
+
+def test_protesters_demand_addressed_to_someone_is_also_a_demand(extract):
+    events = extract("تظاهر آلاف المحتجين في تل أبيب مطالبين رئيس الوزراء الإسرائيلي "
+                     "بالاستقالة.", "ar")
+    protest, demand = find(events, "PROTEST"), find(events, "REQUEST")
+    assert [m.entity.sector for m in protest.recipients] == ["GOV"]
+    assert [m.entity.sector for m in demand.recipients] == ["GOV"]

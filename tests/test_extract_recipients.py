@@ -97,7 +97,9 @@ def test_a_demanding_participle_shares_the_protesters_and_its_object_is_their_ta
     assert [m.span.text for m in protest.actors] == ["المتظاهرين"]
     assert [m.entity.country for m in protest.recipients] == ["IRQ"]
     assert [m.entity.sector for m in protest.recipients] == ["GOV"]  # the president, not Baghdad
-    assert not [e for e in events if e.event == "REQUEST"]  # the protest's demand, not a REQUEST
+    demand = find(events, "REQUEST")  # addressed to someone: a demand of him as well
+    assert [m.span.text for m in demand.actors] == ["المتظاهرين"]
+    assert [m.entity.country for m in demand.recipients] == ["IRQ"]
 
 
 def test_those_hit_by_the_bullets_of_gunmen_are_their_targets(extract):

@@ -172,8 +172,9 @@ def merge_sentence_fragments(events: list[Event]) -> list[Event]:
 def with_protest_content(events: list[Event]) -> list[Event]:
     """What protesters demand, denounce or reject in the sentence telling their protest ("تجمع
     المتظاهرون أمام البرلمان مطالبين الحكومة بالاستقالة", "رفعوا لافتات تندد بالاحتلال") is
-    what the protest is about, as CAMEO codes a demonstration for or against something (14x),
-    not a demand of its own: its addressee is the protest's target."""
+    what the protest is about, as CAMEO codes a demonstration for or against something (14x):
+    its addressee is the protest's target. Addressed to no one, it is no event of its own;
+    addressed to someone, it is also a demand (or accusation) of that one."""
     voiced: list[Event] = []
     for event in events:
         protest = next((other for other in events if _voices(other, event)), None)
@@ -183,7 +184,8 @@ def with_protest_content(events: list[Event]) -> list[Event]:
         protest.actors = protest.actors or event.actors
         if not _not_places(protest.recipients) and _not_places(event.recipients):
             protest.recipients = _not_places(event.recipients)
-    return [event for event in events if event not in voiced
+    return [event for event in events
+            if (event not in voiced or _not_places(event.recipients))
             and not any(_demanded_of(stance, event) for stance in voiced)]
 
 

@@ -1037,8 +1037,10 @@ def _is_topic_of(view: SentenceView, head: PhraseMatch[Trigger],
     if not all(_is_glue(view, j) or view.has_role(j, "determiner")
                for j in range(head.end, match.start)):
         return False
-    own_agent = view.mention_starting(match.end) if view.language == "ar" else None
-    return own_agent is None or own_agent.kind != "adjective"
+    if view.language != "ar":
+        return True
+    # "الهجمات الإسرائيلية", "عقوبات فرضها الاتحاد الأوروبي": an act with a doer of its own
+    return not doers_of_act(view, match.start, match.end)
 
 
 def _continues_topics(view: SentenceView, topic: PhraseMatch[Trigger],

@@ -90,10 +90,14 @@ def test_a_protest_outside_an_embassy_is_aimed_at_its_state(extract):
     assert all(m.entity.country != "RUS" for m in protest.actors)
 
 
-def test_a_demanding_participle_shares_the_protesters_and_takes_its_object(extract):
+def test_a_demanding_participle_shares_the_protesters_and_its_object_is_their_target(extract):
     events = extract("خرج آلاف المتظاهرين في شوارع بغداد، مطالبين الرئيس العراقي بإقالة "
                      "الحكومة.", "ar")
-    demand = find(events, "REQUEST")
+    protest = find(events, "PROTEST")
+    assert [m.span.text for m in protest.actors] == ["المتظاهرين"]
+    assert [m.entity.country for m in protest.recipients] == ["IRQ"]
+    assert [m.entity.sector for m in protest.recipients] == ["GOV"]  # the president, not Baghdad
+    demand = find(events, "REQUEST")  # addressed to someone: a demand of him as well
     assert [m.span.text for m in demand.actors] == ["المتظاهرين"]
     assert [m.entity.country for m in demand.recipients] == ["IRQ"]
 

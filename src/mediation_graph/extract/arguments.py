@@ -54,6 +54,10 @@ _OBJECT_WORDS = 3  # "الاتهامات", "القرار الأخير": the obje
 _RELATIVE_VERB_WORDS = 2  # "وجهتها لها", "أصدره": the relative clause's verb before its subject
 _PARTICIPLE_SUBJECT_REACH = 8  # "قال عضو كتلة الوفاء للمقاومة النائب X"
 _LOCATIVE_REACH = 2  # "في مقر الوزارة": the locative, a place noun, then the mention
+_PASSING_GAP = 3  # "لدى مرور [حافلة تقل] عناصر من الحرس الثوري"
+# patterns that name a doer in the act's own words; the others borrow one from the clause
+_OWN_DOER_PATTERNS = {"agent phrase", "nominal agent", "phrase complement", "hyphenated agent",
+                      "subject after verb", "subject before verb"}
 
 
 @dataclass
@@ -175,6 +179,21 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
                   if m not in args.actors]
         if author:
             args.use("recipients", author, 0.6, "author of the object")
+    if view.has_role(match.start, "outcome") and args.patterns[:1] and (
+            args.patterns[0] not in _OWN_DOER_PATTERNS):
+        args.actors = []  # "أعلن الجيش مقتل أحد جنوده": the speaker only tells of it
+    scene = [m for m in args.actors if _witnesses(view, m)]
+    if scene:  # "شهدت تركيا مظاهرات": Turkey is where they happened
+        args.actors = [m for m in args.actors if m not in scene]
+        if not args.recipients and trigger.event in LOCATED:
+            args.use("recipients", scene, 0.5, "place of the action")
+    passing = _passing_target(view, match) if trigger.event == "ASSAULT" else []
+    if passing:  # "انفجرت عبوة لدى مرور دورية": the patrol did not explode
+        args.actors = [m for m in args.actors if m not in passing]
+        args.recipients = [m for m in args.recipients if m.kind not in {"place", "metonym"}
+                           and m.entity.type != "place"]  # not "جنوب بغداد": a where
+        if not args.recipients:
+            args.use("recipients", passing, 0.6, "who was passing")
     actor_ids = {m.entity.id for m in args.actors}
     args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
     # "arrived in Amman", "تظاهر الطلاب في الجزائر": done to the state it happens in
@@ -183,6 +202,25 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         if where is not None and where.entity.id not in actor_ids:
             args.use("recipients", [where], 0.5, "place of the action")
     return args
+
+
+def _witnesses(view: SentenceView, mention: Mention) -> bool:
+    """A state or place right after a verb of witnessing or spreading: its subject ("شهدت
+    [أمس] تركيا مظاهرات") or what it spread over ("احتجاجات عمت العراق")."""
+    before = any(view.has_role(j, "witness") for j in range(max(0, mention.token_start - 2),
+                                                             mention.token_start))
+    return before and mention.entity.type in {"state", "place"}
+
+
+def _passing_target(view: SentenceView, match: PhraseMatch[Trigger]) -> list[Mention]:
+    """"انفجرت عبوة ناسفة لدى مرور دورية للشرطة": who was passing when the act of the clause
+    happened is its target."""
+    start, end = view.clause_limits(match.start)
+    for _phrase, phrase_end in view.words_with_role("passing", start, end):
+        following = view.next_mention(phrase_end, end, max_gap=_PASSING_GAP)
+        if following and _usable(following) and following.entity.type != "place":
+            return view.coordinated(following)
+    return []
 
 
 def _unnamed_victim(view: SentenceView, match: PhraseMatch[Trigger],
@@ -498,6 +536,17 @@ def _earlier_parties(view: SentenceView, before: int) -> list[Mention]:
     return []
 
 
+def doers_of_act(view: SentenceView, start: int, end: int) -> list[Mention]:
+    """Who did the Arabic act noun at tokens [start, end), as its own words say: the adjective
+    right after it ("الغارات الإسرائيلية"), else its agent phrase ("مقتل ثلاثة مدنيين على يد
+    قوات التحالف"); none when it names no doer."""
+    adjective = view.mention_starting(end)
+    if adjective is not None and adjective.kind == "adjective":
+        return [adjective]
+    limit = view.clause_limits(start)[1]
+    return _agent_phrase(view, end, limit, limit)
+
+
 def _agent_phrase(view: SentenceView, after: int, limit: int, by_reach: int) -> list[Mention]:
     """"brokered by Egypt", "الوساطة من قبل مصر": a "by" starting before ``by_reach``."""
     for _start, end in view.words_with_role("agent_prep", after, min(by_reach, after + 5)):
@@ -658,9 +707,11 @@ def is_arabic_participle(view: SentenceView, match: PhraseMatch[Trigger],
         return False
     word = view.tokens[match.start].key
     # derived participles open with م (متهما، مطالبا); the plain ones have alef second (داعيا،
-    # رافضا)
+    # رافضا); a plural accusative one needs no comma: "تجمعوا أمام البرلمان مطالبين الحكومة"
     participle = word.startswith("م") or (len(word) > 3 and word[1] == "ا")
-    return (view.tokens[match.start - 1].text in {",", "،"} and participle
+    circumstantial = view.tokens[match.start - 1].text in {",", "،"} or (
+        word.startswith("م") and word.endswith("ين"))
+    return (circumstantial and participle
             and trigger.event in CLAUSE_TAKING | {"ACCUSE"})
 
 
@@ -834,6 +885,13 @@ def _prepositional_recipients(view: SentenceView, match: PhraseMatch[Trigger], t
         first = view.next_mention(end, clause_end, max_gap=5)
         if first and first.entity.type == "place" and first.token_start > end:
             continue  # "على السفن في البحر الأحمر": a place far into the phrase is a where
+        if first and any(view.tokens[j].text in {",", "،"} for j in range(end,
+                                                                       first.token_start)):
+            continue  # "أمام مقر الشركة، ورفع المعتصمون": the phrase ended at the comma
+        if view.language == "ar" and first and first.token_start >= scope_end > end and any(
+                view.has_role(j, "recipient_prep") for j in range(scope_end,
+                                                                  first.token_start)):
+            continue  # "أمام المحكمة احتجاجا على اعتقال الصحفي": the next act's own object
         if first and _usable(first, allow_adjective=True):
             return view.coordinated(first)
     return _clitic_prepositional(view, match, trigger, scope_end)

@@ -25,6 +25,7 @@ from ..model import Entity, Event, Mention, Span
 # needs an actor.
 AGENTLESS = {"ASSAULT", "COERCE", "PROTEST"}
 SHARED_ACTIONS = {"CONSULT", "AGREE", "COOPERATE"}
+PROTEST_CONTENT = {"REQUEST", "ACCUSE", "REJECT"}  # what protesters voice: their protest's aim
 FRAGMENTED_ACTS = {"ASSAULT", "PROTEST"}  # one act, often told by several words of a sentence
 HOSTING_CAMEO = {"043"}  # host a visit: hosting two parties at once is mediating between them
 DISPUTE_EVENTS = {"ASSAULT", "COERCE", "RETREAT", "THREATEN", "AGREE"}
@@ -161,7 +162,7 @@ def resolve_document(events: list[Event],
                 event.confidence = round(event.confidence * (0.8 if event.recipients else 0.6), 3)
             resolved.append(event)
             parties.observe(event)
-    resolved = merge_sentence_fragments(resolved)
+    resolved = with_protest_content(merge_sentence_fragments(resolved))
     return merge_duplicates([part for event in resolved for part in split_directed(event)])
 
 
@@ -178,10 +179,49 @@ def merge_sentence_fragments(events: list[Event]) -> list[Event]:
             continue
         if host.mode is None and event.mode is not None:
             host.mode, host.cameo = event.mode, event.cameo  # the more specific word
-        host.actors = _unique(host.actors + event.actors)
+        host.actors = _unique(host.actors + event.actors) if _agree(
+            host.actors, event.actors) else host.actors  # two crowds: the one told first
         host.recipients = _whom(_unique(host.recipients + event.recipients))
         host.confidence = max(host.confidence, event.confidence)
     return kept
+
+
+def with_protest_content(events: list[Event]) -> list[Event]:
+    """What protesters demand, denounce or reject in the sentence telling their protest ("تجمع
+    المتظاهرون أمام البرلمان مطالبين الحكومة بالاستقالة", "رفعوا لافتات تندد بالاحتلال") is
+    what the protest is about, as CAMEO codes a demonstration for or against something (14x):
+    its addressee is the protest's target. Addressed to no one, it is no event of its own;
+    addressed to someone, it is also a demand (or accusation) of that one."""
+    voiced: list[Event] = []
+    for event in events:
+        protest = next((other for other in events if _voices(other, event)), None)
+        if protest is None:
+            continue
+        voiced.append(event)
+        protest.actors = protest.actors or event.actors
+        if not _not_places(protest.recipients) and _not_places(event.recipients):
+            protest.recipients = _not_places(event.recipients)
+    return [event for event in events
+            if (event not in voiced or _not_places(event.recipients))
+            and not any(_demanded_of(stance, event) for stance in voiced)]
+
+
+def _demanded_of(stance: Event, event: Event) -> bool:
+    """"مطالبين الوزير بالاستقالة": the act a voiced demand asks of its addressee, told after
+    it, has not happened."""
+    asked = {m.entity.id for m in stance.recipients}
+    return (event.sentence == stance.sentence and event.trigger.start > stance.trigger.start
+            and bool(event.actors) and {m.entity.id for m in event.actors} <= asked)
+
+
+def _voices(protest: Event, stance: Event) -> bool:
+    """Whether ``stance`` is said by the protesters of ``protest``, in its sentence."""
+    if (protest.event != "PROTEST" or stance.event not in PROTEST_CONTENT or protest.negated
+            or stance.negated or protest.sentence != stance.sentence
+            or protest.language != stance.language or not stance.actors):
+        return False
+    return not protest.actors or _agree(protest.actors, stance.actors) or (
+        _is_crowd(protest.actors) and _is_crowd(stance.actors))
 
 
 def _fragments_of_one_act(first: Event, second: Event) -> bool:
@@ -190,8 +230,19 @@ def _fragments_of_one_act(first: Event, second: Event) -> bool:
             and first.modality == second.modality and _modes_agree(first, second))
     crossed = {m.entity.id for m in first.actors} & {m.entity.id for m in second.recipients} or {
         m.entity.id for m in first.recipients} & {m.entity.id for m in second.actors}
-    return same and not crossed and _agree(first.actors, second.actors) and _agree(
+    actors = _agree(first.actors, second.actors) or (
+        first.event == "PROTEST" and _is_crowd(first.actors) and _is_crowd(second.actors))
+    return same and not crossed and actors and _agree(
         _not_places(first.recipients), _not_places(second.recipients))
+
+
+def _is_crowd(mentions: list[Mention]) -> bool:
+    """Owner-less people ("المتظاهرون", "عشرات الشبان", "الأهالي"): in a sentence telling a
+    protest, the same crowd as another word of it names ("تظاهر مئات الطلاب ... وردد
+    المتظاهرون")."""
+    return bool(mentions) and all(
+        m.entity.type == "group" and m.entity.sector == "CVL" and not m.entity.country
+        for m in mentions)
 
 
 def _not_places(recipients: list[Mention]) -> list[Mention]:

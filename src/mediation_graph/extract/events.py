@@ -26,11 +26,12 @@ from functools import lru_cache
 from ..lexicon import ActorName, Lexicon, PhraseIndex, PhraseMatch, Role, Trigger
 from ..model import Mention, Span, Token
 from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, arabic_key, strip_future, word_keys
-from .arguments import Arguments, find_arguments, is_arabic_participle
+from .arguments import Arguments, doers_of_act, find_arguments, is_arabic_participle
 from .clause import USABLE_KINDS, SentenceView
 from .modality import CueHit, Modality, find_cues, modality_of, trailing_speaker
 
 _TOPIC_GAP = 4
+_SOURCE_REACH = 2  # "أفاد [مراسل] وكالة الصحافة الفرنسية"
 _AGENT_VERB_GAP = 2  # "مفاوضات شاقة استضافتها"
 # words after which an Arabic clause starts with its verb ("فيما رفض", "بينما دعا")
 _CLAUSE_OPENERS = {"فيما", "بينما", "كما", "حيث", "ثم", "وقد", "قد", "فقد", "لقد"}
@@ -97,12 +98,16 @@ def split_verb_triggers(view: SentenceView, index: PhraseIndex[Trigger],
                         found: list[tuple[PhraseMatch[Trigger], bool]]
                         ) -> list[tuple[PhraseMatch[Trigger], bool]]:
     """Arabic verb-first order puts the subject inside a multi-word verb ("رفع المتظاهرون
-    لافتات", "أحرق محتجون أعلاما"): a verb word, an actor, then the rest of a listed phrase
-    is that trigger, matched on the verb word alone so the actor stays its subject."""
+    لافتات", "أحرق محتجون أعلاما"): a verb word, an actor (counted or not: "خرج آلاف الطلاب
+    في مسيرة"), then the rest of a listed phrase is that trigger, matched on the verb word
+    alone so the actor stays its subject."""
     taken = {j for match, _future in found for j in range(match.start, match.end)}
     extra = []
     for mention in view.mentions:
         verb = mention.token_start - 1
+        while verb > 0 and (view.tokens[verb].text.isdigit() or "quantity" in view.roles_at.get(
+                verb, ())):
+            verb -= 1  # "خرج آلاف الطلاب في مسيرة", "رفع عشرات المحتجين لافتات"
         if verb < 0 or verb in taken or mention.token_end in taken:
             continue
         rest = _past_aside(view, mention.token_end)
@@ -228,6 +233,13 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
                 view, match, trigger):
             continue  # "، داعين إلى وقف الحرب": a call on no one only tells the main act's aim
         _done_by_the_object(view, match, args, events)
+        _against_an_act(view, match, args, [m for m, _ in matches])
+        _without_sources(view, match, args, hits)
+        if _is_stance_topic(view, trigger, args, events):
+            # "تطالب بإنهاء الحصار", "احتجاجا على اعتقاله": not the protesters' siege or arrest
+            args.actors = []
+            if not args.recipients:
+                continue
         if trigger.event == "PROTEST" and not args.recipients:
             _protest_at_home(args, lexicon)
         # a doer noun that is its own trigger ("خرج المتظاهرون") is its clause's subject too
@@ -405,6 +417,46 @@ def _is_role_word(view: SentenceView, match: PhraseMatch[Trigger], lexicon: Lexi
     """Whether the trigger is a role noun ("mediators", "الوسطاء"), not the action's name."""
     found = lexicon.actors.index.match_at(view.tokens, match.start)
     return found is not None and any(isinstance(v, Role) for v in found.values)
+
+
+def _against_an_act(view: SentenceView, match: PhraseMatch[Trigger], args: Arguments,
+                    triggers: list[PhraseMatch[Trigger]]) -> None:
+    """"احتجاجا على مقتل مدنيين على يد قوات التحالف", "ضد الغارات الإسرائيلية": an Arabic
+    protest against an act is aimed at whoever did it, not at its victims, and the doer named
+    after that act is not the protester; an act with no doer named leaves the target open."""
+    if view.language != "ar" or match.values[0].event != "PROTEST":
+        return
+    act = next((m for m in triggers if m.start == match.end + 1 and m.values[0].pos == "noun"
+                and m.values[0].event != "PROTEST"), None)
+    if act is None or not view.has_role(match.end, "recipient_prep"):
+        return
+    doers = doers_of_act(view, act.start, act.end)
+    args.actors = [m for m in args.actors if m.token_start < act.start]
+    args.recipients = doers
+    args.patterns.append("doer of the act protested")
+
+
+def _without_sources(view: SentenceView, match: PhraseMatch[Trigger], args: Arguments,
+                     hits: list[CueHit]) -> None:
+    """"... على ما أفاد مراسل وكالة الصحافة الفرنسية", "كما أوردت وكالة الأناضول": who
+    reports an Arabic act after it is its source, neither its doer nor its target."""
+    if view.language != "ar":
+        return
+    reports = [h.end for h in hits if h.cue == "reported" and h.start >= match.end]
+
+    def sourced(mention: Mention) -> bool:
+        return any(0 <= mention.token_start - end <= _SOURCE_REACH for end in reports)
+
+    args.actors = [m for m in args.actors if not sourced(m)]
+    args.recipients = [m for m in args.recipients if not sourced(m)]
+
+
+def _is_stance_topic(view: SentenceView, trigger: Trigger, args: Arguments,
+                     earlier: list[SentenceEvent]) -> bool:
+    """An Arabic act noun whose only actor is the subject of a stance taken on it earlier in
+    the sentence (a demand, condemnation or protest) was not done by that subject."""
+    return (view.language == "ar" and trigger.pos == "noun" and trigger.mode != "mediate"
+            and trigger.event not in STANCE_EVENTS and _topic_of_a_stance(args, earlier))
 
 
 def _topic_of_a_stance(args: Arguments, earlier: list[SentenceEvent]) -> bool:
@@ -1043,8 +1095,10 @@ def _is_topic_of(view: SentenceView, head: PhraseMatch[Trigger],
     if not all(_is_glue(view, j) or view.has_role(j, "determiner")
                for j in range(head.end, match.start)):
         return False
-    own_agent = view.mention_starting(match.end) if view.language == "ar" else None
-    return own_agent is None or own_agent.kind != "adjective"
+    if view.language != "ar":
+        return True
+    # "الهجمات الإسرائيلية", "عقوبات فرضها الاتحاد الأوروبي": an act with a doer of its own
+    return not doers_of_act(view, match.start, match.end)
 
 
 def _continues_topics(view: SentenceView, topic: PhraseMatch[Trigger],

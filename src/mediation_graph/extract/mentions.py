@@ -760,6 +760,10 @@ def _ownerless_arabic_office(sentence: Sentence, first: _Piece, last: _Piece, ro
     home = discourse.home
     if role.resolves == "owner":
         entity = home if role.kind == "organization" else None
+        if entity is None and role.kind == "organization" and role.sector == "GOV":
+            # "تظاهروا ضد الحكومة" with no state in sight: a government all the same
+            entity = Entity(id=role.id.upper(), name=role.id.replace("_", " "), type="group",
+                            sector=role.sector)
     else:
         entity = discourse.holder(role.id)
         if (entity is None and home is not None and role.sector in _HOME_SECTORS

@@ -328,6 +328,9 @@ def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigg
         if subject:
             args.use("actors", subject[0], subject[1], subject[2])
             return
+        if view.language == "en" and trigger.object_is_recipient and _is_passive(
+                view, match.start):
+            return  # "two soldiers have been killed": no "by", no actor; the subject underwent
     # the subject of the clause a noun or fixed phrase sits in: "تؤدي الاستخبارات التركية دورا
     # في الوساطة"; only near the clause start and near the trigger, where a subject stands
     reach = _NOUN_SUBJECT_REACH if trigger.pos == "noun" else _PHRASE_SUBJECT_REACH

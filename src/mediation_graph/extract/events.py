@@ -37,7 +37,8 @@ _OBJECT_DOES = "object of a stance"
 _STANCES = {"ACCUSE", "REQUEST"}  # whose object may be said to do the act named after it
 _ACT_PARTICLES = {arabic_key("إلى"), arabic_key("على")}  # "دعا الطرفين إلى وقف", "حثه على"
 _COMPLEMENT_GAP = 8  # "demanded that the Sudanese government end ...": words before the verb
-COMPLEMENT_TAKING = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
+COMPLEMENT_TAKING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"}
+_CHARGE_GAP = 3  # "accused Togo of arming", "blamed Chile for the shelling"
 _BACKGROUND_REACH = 4  # "after [five days of] fighting", "amid [Israeli] strikes"
 THIRD_PARTY_EVENTS = {"AGREE", "RETREAT", "CONCEDE", "CONSULT"}
 MEDIATION = Trigger(event="CONSULT", cameo="045", pos="noun", mode="mediate",
@@ -48,6 +49,7 @@ _REFUSAL_REACH = 2
 _DENIALS = {"denied", "denies", "deny", "denying"}
 _OBLIGATION_GAP = 3  # "must [fully] cooperate", "must [be ready to] mediate"
 _SPEAKER_REACH = 4  # "[the foreign ministry] said"
+_ARTICLES = {"a", "an"}
 HOSTING_CAMEO = {"043"}
 STANCE_EVENTS = {"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST"}
 # Answering a mediation or an offer of one (CAMEO): accepting it is 038, rejecting it 126, asking
@@ -166,6 +168,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
         kept, intentions = _without_complements(view, kept, lexicon)
         kept = [pair for pair in kept if not _is_background(view, pair[0])]
         kept = _without_restatements(view, kept)
+        kept = _without_conditions(view, kept)
     hits = find_cues(view, lexicon.cues[language])
     events: list[SentenceEvent] = []
     subjects_by_clause: dict[int, list[Mention]] = {}
@@ -194,6 +197,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
         args = find_arguments(view, match, trigger, next_start, previous_subject,
                               own_actor=_saying_role(view, match))
         _done_by_the_object(view, match, args, events)
+        _shares_the_first_verb_subject(view, match, args, events)
         if trigger.event == "PROTEST" and not args.recipients:
             _protest_at_home(args, lexicon)
         # a doer noun that is its own trigger ("خرج المتظاهرون") is its clause's subject too
@@ -212,6 +216,8 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
                                         _confidence(mediation, trigger), where))
         events.append(SentenceEvent(trigger, span, args, modality, _confidence(args, trigger),
                                     where))
+    if language == "en":
+        _as_ultimatums(view, events, lexicon)
     events = _with_efforts(view, events)
     _with_sentence_parties(view, events)
     return _with_answers(view, events, lexicon)
@@ -241,6 +247,23 @@ def _done_by_the_object(view: SentenceView, match: PhraseMatch[Trigger], args: A
         args.actors = list(objects)
         args.recipients = [m for m in args.recipients if m not in objects]
         args.patterns.insert(0, _OBJECT_DOES)
+
+
+def _shares_the_first_verb_subject(view: SentenceView, match: PhraseMatch[Trigger],
+                                   args: Arguments, earlier: list[SentenceEvent]) -> None:
+    """"Troops shelled the village and arrested twenty men", "opened fire, killing one and
+    arresting 12": an English verb joined by "and" to the verb before it in its clause has that
+    verb's subject; the actor nearest before it is that verb's object."""
+    if view.language != "en" or match.values[0].pos != "verb" or not earlier:
+        return
+    first = earlier[-1]
+    j = match.start - 1
+    if (first.trigger.pos != "verb" or j < 1 or view.tokens[j].key != "and"
+            or view.clause_limits(first.tokens[0]) != view.clause_limits(match.start)):
+        return
+    if any(m.token_start >= first.tokens[1] for m in args.actors) or not args.actors:
+        args.actors = list(first.arguments.actors)
+        args.patterns.insert(0, "subject of the first verb")
 
 
 def _as_mediation(view: SentenceView, matches: list[PhraseMatch[Trigger]],
@@ -829,7 +852,8 @@ def _without_complements(view: SentenceView,
     head: int | None = None
     for n, (match, _future) in enumerate(matches):
         trigger = match.values[0]
-        if head is not None and _is_complement(view, matches[head][0], match):
+        if head is not None and (_is_complement(view, matches[head][0], match)
+                                 or _charge_complement(view, matches[head][0], match)):
             intent = lexicon.intent_cameo(trigger.event, trigger.mode) or ""
             if matches[head][0].values[0].event == "AGREE" and intent.startswith("03"):
                 dropped.add(head)
@@ -924,7 +948,9 @@ def _without_restatements(view: SentenceView,
     kept: list[tuple[PhraseMatch[Trigger], bool]] = []
     for pair in matches:
         match, previous = pair[0], kept[-1][0] if kept else None
-        if (previous is not None and match.values[0].pos == "noun"
+        if previous is not None and _joined_same_act(view, previous, match):
+            continue  # "killed one soldier and wounded two others": one attack
+        if (previous is not None and _used_as_noun(view, match)
                 and previous.values[0].pos == "verb"
                 and match.values[0].event == previous.values[0].event
                 and match.values[0].mode != "mediate"
@@ -932,6 +958,69 @@ def _without_restatements(view: SentenceView,
             continue
         kept.append(pair)
     return kept
+
+
+def _condition_after(view: SentenceView, start: int) -> int | None:
+    """The condition word ("if", "unless") that ends the clause of token ``start``."""
+    end = view.clause_limits(start)[1]
+    return end if end < len(view.tokens) and view.has_role(end, "condition") else None
+
+
+def _in_condition(view: SentenceView, start: int) -> bool:
+    opener = view.clause_limits(start)[0] - 1
+    return opener >= 0 and view.has_role(opener, "condition")
+
+
+def _without_conditions(view: SentenceView,
+                        matches: list[tuple[PhraseMatch[Trigger], bool]]
+                        ) -> list[tuple[PhraseMatch[Trigger], bool]]:
+    """"will withdraw its troops unless the junta holds elections", "threatened to recall its
+    envoy if Israel continued the raids": what a condition names has not happened; it is what
+    the act outside it depends on."""
+    return [pair for pair in matches if not _in_condition(view, pair[0].start)]
+
+
+def _as_ultimatums(view: SentenceView, events: list[SentenceEvent], lexicon: Lexicon) -> None:
+    """"Chad will pull out its troops unless the junta holds elections": an act announced on a
+    condition of "unless" is a threat (CAMEO 13), and a threat with no one named threatens
+    the subject of its condition ("threatened to halt talks if Washington deploys the
+    missiles")."""
+    for event in events:
+        opener = _condition_after(view, event.tokens[0])
+        if opener is None or event.trigger.mode == "mediate":
+            continue
+        trigger = event.trigger
+        # an announced hostile act is a threat already (intents.tsv, 13x: "will boycott")
+        intent = lexicon.intent_cameo(trigger.event, trigger.mode) or ""
+        if (view.has_role(opener, "ultimatum") and trigger.event != "THREATEN"
+                and not intent.startswith("13")
+                and event.modality.modality in {"future", "intended"}):
+            event.trigger = replace(trigger, event="THREATEN", cameo="130", mode=None)
+            event.modality.modality = "asserted"
+        if event.trigger.event == "THREATEN" and not event.arguments.recipients:
+            end = view.clause_limits(opener + 1)[1]
+            first = view.next_mention(view.function_words[opener][1], end, max_gap=2)
+            if (first is not None and first.kind in USABLE_KINDS
+                    and view.governing_preposition(first) is None
+                    and first not in event.arguments.actors):
+                event.arguments.use("recipients", view.coordinated(first), 0.6,
+                                    "subject of the condition")
+
+
+def _joined_same_act(view: SentenceView, previous: PhraseMatch[Trigger],
+                     match: PhraseMatch[Trigger]) -> bool:
+    """Two verbs of one type joined by "and" in one clause tell the same act."""
+    first, second = previous.values[0], match.values[0]
+    return (first.pos == second.pos == "verb" and first.event == second.event
+            and first.mode != "mediate" and second.mode != "mediate"
+            and match.start > 0 and view.tokens[match.start - 1].key == "and"
+            and view.clause_limits(match.start) == view.clause_limits(previous.start))
+
+
+def _used_as_noun(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
+    """A noun trigger, or a verb form after an article ("killed in an ambush")."""
+    return match.values[0].pos == "noun" or (
+        match.start > 0 and view.tokens[match.start - 1].key in _ARTICLES)
 
 
 def _is_background(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
@@ -965,6 +1054,29 @@ def _is_complement(view: SentenceView, head: PhraseMatch[Trigger],
     return opener < match.start and (view.tokens[opener].key == "to" or (
         view.has_role(opener, "complementizer") and head.values[0].event in {"REQUEST",
                                                                                "THREATEN"}))
+
+
+def _charge_complement(view: SentenceView, head: PhraseMatch[Trigger],
+                       match: PhraseMatch[Trigger]) -> bool:
+    """"accused Togo of arming the rebels", "blamed Chile for the shelling": after the one
+    accused, what they are said to have done is the charge's content, not an act of its own
+    (news reports it as alleged)."""
+    if head.values[0].event != "ACCUSE":
+        return False
+    j = head.end
+    while view.has_role(j, "determiner"):
+        j += 1
+    first = view.mention_starting(j)
+    if first is None or first.kind not in USABLE_KINDS:
+        return False
+    j = max(m.token_end for m in view.coordinated(first))
+    if not view.has_role(j, "charge"):
+        return False
+    k = j + 1
+    while k < match.start and (view.has_role(k, "determiner")
+                               or view.tokens[k].key in _ARTICLES):
+        k += 1
+    return match.start == k and k - j <= _CHARGE_GAP
 
 
 def _is_mediation(match: PhraseMatch[Trigger]) -> bool:

@@ -1,0 +1,87 @@
+"""English clause structure in real news: passives without an agent, verbs joined by "and",
+conditions ("if", "unless") and the content of a charge, which are no acts of their own."""
+
+from __future__ import annotations
+
+from conftest import find, names
+
+
+def _types(events) -> set[str]:
+    return {e.event for e in events if not e.negated}
+
+
+# --- passives without "by" ----------------------------------------------------------------------
+
+def test_passive_without_agent_has_no_actor(extract):
+    events = extract("Two Nigerian soldiers have been killed in an ambush near the border.", "en")
+    attacks = [e for e in events if e.event == "ASSAULT"]
+    assert len(attacks) == 1  # "in an ambush" restates the killing
+    assert attacks[0].actors == []
+    assert {m.entity.country for m in attacks[0].recipients} == {"NGA"}
+
+
+def test_adjectival_participle_keeps_its_subject(extract):
+    events = extract("The minister said Peru is committed to opening up its economy.", "en")
+    assert names(find(events, "AGREE").actors) == {"Peru"}
+
+
+# --- verbs joined by "and" ----------------------------------------------------------------------
+
+def test_second_verb_of_the_same_act_is_no_second_event(extract):
+    events = extract("A roadside bomb killed three Afghan soldiers and wounded four others.",
+                     "en")
+    attacks = [e for e in events if e.event == "ASSAULT"]
+    assert all(e.actors == [] for e in attacks)  # the soldiers are hit, they do not attack
+    assert all({m.entity.country for m in e.recipients} == {"AFG"} for e in attacks)
+
+
+def test_joined_verb_shares_the_subject_not_the_object(extract):
+    events = extract("Ethiopian police shot two Eritrean refugees and detained their leaders.",
+                     "en")
+    arrest = find(events, "COERCE")
+    assert {m.entity.country for m in arrest.actors} == {"ETH"}
+
+
+# --- conditions ---------------------------------------------------------------------------------
+
+def test_act_inside_a_condition_is_no_event(extract):
+    events = extract("Egypt threatened to recall its ambassador if Israel continued the raids.",
+                     "en")
+    assert _types(events) == {"THREATEN"}
+    threat = find(events, "THREATEN")
+    assert names(threat.actors) == {"Egypt"} and names(threat.recipients) == {"Israel"}
+
+
+def test_announced_act_unless_a_demand_is_met_is_a_threat(extract):
+    events = extract("Ghana said it will suspend trade with Togo unless Lome reopens the border.",
+                     "en")
+    assert "THREATEN" in _types(events)
+    assert "RETREAT" not in _types(events)  # reopening the border is the demand, not an act
+    threat = find(events, "THREATEN")
+    assert names(threat.actors) == {"Ghana"}
+
+
+def test_threat_names_the_subject_of_its_condition(extract):
+    events = extract("Kenya has threatened to halt the talks on trade if Uganda goes ahead with "
+                     "new missile sites.", "en")
+    threat = find(events, "THREATEN")
+    assert names(threat.recipients) == {"Uganda"}
+
+
+def test_offer_on_a_condition_is_no_threat(extract):
+    events = extract("Peru will send aid to Bolivia if the floods continue.", "en")
+    assert "THREATEN" not in _types(events)
+
+
+# --- what an accusation says was done -----------------------------------------------------------
+
+def test_act_charged_after_accused_is_no_event(extract):
+    events = extract("Ghana accused Togo of arming the rebels in the north.", "en")
+    assert _types(events) == {"ACCUSE"}
+    accusation = find(events, "ACCUSE")
+    assert names(accusation.actors) == {"Ghana"} and names(accusation.recipients) == {"Togo"}
+
+
+def test_act_blamed_on_someone_is_no_event(extract):
+    events = extract("Peru blamed Chile for the shelling of a border village.", "en")
+    assert _types(events) == {"ACCUSE"}

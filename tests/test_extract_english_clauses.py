@@ -85,3 +85,34 @@ def test_act_charged_after_accused_is_no_event(extract):
 def test_act_blamed_on_someone_is_no_event(extract):
     events = extract("Peru blamed Chile for the shelling of a border village.", "en")
     assert _types(events) == {"ACCUSE"}
+
+
+def test_later_joined_verb_keeps_the_first_subject(extract):
+    events = extract("Egyptian police opened fire to disperse angry demonstrators on Monday, "
+                     "killing one person and arresting 12 protesters.", "en")
+    arrest = find(events, "COERCE", "arrest")
+    assert {m.entity.country for m in arrest.actors} == {"EGY"}
+
+
+# --- subjects and their descriptions ------------------------------------------------------------
+
+def test_description_between_commas_is_no_subject(extract):
+    events = extract("Norway, a key NATO ally in the north, has refused to send troops to Mali.",
+                     "en")
+    assert names(find(events, "REJECT").actors) == {"Norway"}
+
+
+def test_deal_between_the_two_countries_that_agree_is_no_mediation(extract):
+    events = extract("Kenya and Tanzania have agreed on a new trade pact between the two "
+                     "countries.", "en")
+    assert not [e for e in events if e.mode == "mediate"]
+    assert names(find(events, "AGREE").actors) == {"Kenya", "Tanzania"}
+
+
+# --- what a protest demands -------------------------------------------------------------------
+
+def test_protest_is_aimed_at_whom_its_demand_is_made_of(extract):
+    events = extract("Hundreds of Tunisian farmers rallied in Sfax, calling for debt relief from "
+                     "the Tunisian government.", "en")
+    protest = find(events, "PROTEST")
+    assert {m.span.text for m in protest.recipients} == {"Tunisian government"}

@@ -47,6 +47,7 @@ _LIGHT_VERB_REACH = 5
 _PERSONAL_ACTS = {"assassinate"}  # acts whose object is a person
 _NAME_WORDS = 3
 _CLITIC_REACH = 6  # verb, subject of a few words, then "بنظيره"
+_APPOSITIVE_OPENERS = {"a", "an"}  # ", a key ally of Washington,": a description of the subject
 
 
 @dataclass
@@ -741,12 +742,25 @@ def _clause_subject(view: SentenceView, before: int, soft: bool = False,
         heads = [m for m in candidates if m.token_start == 0
                  or view.tokens[m.token_start - 1].key != "of"]
         candidates = heads or candidates
+        candidates = [m for m in candidates if not _in_apposition(view, m, candidates, before)]
     if not candidates:
         return []
     group_heads = [m for m in candidates if not _continues_list(view, m, candidates)]
     head = max(group_heads or candidates, key=lambda m: m.token_start)
     group = [m for m in view.coordinated(head) if m.token_end <= before]
     return view.with_preceding_adjectives(group)
+
+
+def _in_apposition(view: SentenceView, mention: Mention, candidates: list[Mention],
+                   before: int) -> bool:
+    """"Pakistan, a key US ally in the region, has refused": a mention inside an indefinite
+    description set off by commas after another actor describes that actor; it is no subject."""
+    commas = [j for j in range(mention.token_start) if view.tokens[j].text == ","]
+    if not commas or view.tokens[commas[-1] + 1].key not in _APPOSITIVE_OPENERS:
+        return False
+    opened = commas[-1]
+    closed = any(view.tokens[j].text == "," for j in range(mention.token_end, before))
+    return closed and any(m.token_end == opened for m in candidates)
 
 
 def _continues_list(view: SentenceView, mention: Mention, candidates: list[Mention]) -> bool:

@@ -50,6 +50,7 @@ _DENIALS = {"denied", "denies", "deny", "denying"}
 _OBLIGATION_GAP = 3  # "must [fully] cooperate", "must [be ready to] mediate"
 _SPEAKER_REACH = 4  # "[the foreign ministry] said"
 _ARTICLES = {"a", "an"}
+_AIM_GAP = 8  # "demonstrated [in the northern city of Kirkuk on Sunday], calling for"
 HOSTING_CAMEO = {"043"}
 STANCE_EVENTS = {"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST"}
 # Answering a mediation or an offer of one (CAMEO): accepting it is 038, rejecting it 126, asking
@@ -218,6 +219,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
                                     where))
     if language == "en":
         _as_ultimatums(view, events, lexicon)
+        _with_protest_aims(view, events)
     events = _with_efforts(view, events)
     _with_sentence_parties(view, events)
     return _with_answers(view, events, lexicon)
@@ -261,7 +263,7 @@ def _shares_the_first_verb_subject(view: SentenceView, match: PhraseMatch[Trigge
     if (first.trigger.pos != "verb" or j < 1 or view.tokens[j].key != "and"
             or view.clause_limits(first.tokens[0]) != view.clause_limits(match.start)):
         return
-    if any(m.token_start >= first.tokens[1] for m in args.actors) or not args.actors:
+    if first.arguments.actors or any(m.token_start >= first.tokens[1] for m in args.actors):
         args.actors = list(first.arguments.actors)
         args.patterns.insert(0, "subject of the first verb")
 
@@ -437,6 +439,11 @@ def _third_party_mediation(args: Arguments, trigger: Trigger) -> Arguments | Non
         return None
     if any(m.kind == "collective" for m in args.actors):
         return None  # "توصل الجانبان إلى هدنة بين ...": the two sides are the parties
+    if len({m.entity.id for m in args.actors}) >= 2 and args.recipients and all(
+            m.kind == "collective" for m in args.recipients):
+        # "the US and Jordan agreed on a pact between the two countries": themselves
+        args.recipients = []
+        return None
     parties = {m.entity.id for m in args.recipients}
     if parties & {m.entity.id for m in args.actors}:
         return None
@@ -1005,6 +1012,27 @@ def _as_ultimatums(view: SentenceView, events: list[SentenceEvent], lexicon: Lex
                     and first not in event.arguments.actors):
                 event.arguments.use("recipients", view.coordinated(first), 0.6,
                                     "subject of the condition")
+
+
+def _with_protest_aims(view: SentenceView, events: list[SentenceEvent]) -> None:
+    """"students staged demonstrations to demand reforms by President X's government",
+    "rallied in Kirkuk, calling for independence from Iraq": a protest is aimed at whom its
+    demand is made of, rather than at the place or state it happens in."""
+    for n, protest in enumerate(events):
+        weak = {"place of the action", "protesters' own state"}
+        if protest.trigger.event != "PROTEST" or (protest.arguments.recipients and not set(
+                protest.arguments.patterns) & weak):
+            continue
+        demand = next((e for e in events[n + 1:] if e.trigger.event == "REQUEST"), None)
+        if (demand is None or not demand.arguments.recipients
+                or demand.tokens[0] - protest.tokens[1] > _AIM_GAP
+                or view.tokens[demand.tokens[0] - 1].key not in {"to", ","}):
+            continue
+        actors = {m.entity.id for m in protest.arguments.actors}
+        aimed = [m for m in demand.arguments.recipients if m.entity.id not in actors]
+        if aimed:
+            protest.arguments.recipients = aimed
+            protest.arguments.patterns.append("aim of the protest")
 
 
 def _joined_same_act(view: SentenceView, previous: PhraseMatch[Trigger],

@@ -116,3 +116,18 @@ def test_protest_is_aimed_at_whom_its_demand_is_made_of(extract):
                      "the Tunisian government.", "en")
     protest = find(events, "PROTEST")
     assert {m.span.text for m in protest.recipients} == {"Tunisian government"}
+
+
+# --- groups the text gives no state -----------------------------------------------------------
+
+def test_group_without_a_state_belongs_to_the_state_where_it_acts(extract):
+    events = extract("Hundreds of protesters marched through the streets of Harare on Friday.",
+                     "en")
+    protest = find(events, "PROTEST")
+    assert {m.entity.country for m in protest.actors} == {"ZWE"}
+
+
+def test_group_named_with_its_state_keeps_it(extract):
+    events = extract("Sudanese rebels attacked an army convoy near Goma.", "en")
+    attack = find(events, "ASSAULT")
+    assert {m.entity.country for m in attack.actors} == {"SDN"}

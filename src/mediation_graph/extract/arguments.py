@@ -147,7 +147,7 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
     args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
     # "arrived in Amman", "تظاهر الطلاب في الجزائر": done to the state it happens in
     if not args.recipients and (trigger.event in LOCATED or trigger.mode == "visit"):
-        where = _place_of_action(view, match)
+        where = place_of_action(view, match)
         if where is not None and where.entity.id not in actor_ids:
             args.use("recipients", [where], 0.5, "place of the action")
     return args
@@ -268,7 +268,7 @@ def _object_owner(view: SentenceView, match: PhraseMatch[Trigger], after: int) -
     return mention
 
 
-def _place_of_action(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:
+def place_of_action(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:
     """"protesters rallied in Belgrade", "imposed a curfew in the town of Cizre in southeastern
     Turkey": an action on nobody named is done to the state where it happens, as CAMEO codes
     it, and a visit is paid to the state it arrives in ("arrived in Amman"); the first place

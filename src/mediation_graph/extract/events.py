@@ -24,9 +24,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..lexicon import ActorName, Lexicon, PhraseIndex, PhraseMatch, Role, Trigger
-from ..model import Mention, Span, Token
+from ..model import Entity, Mention, Span, Token
 from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, arabic_key, strip_future, word_keys
-from .arguments import Arguments, find_arguments
+from .arguments import Arguments, find_arguments, place_of_action
 from .clause import USABLE_KINDS, SentenceView
 from .modality import CueHit, Modality, find_cues, modality_of
 
@@ -199,6 +199,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
                               own_actor=_saying_role(view, match))
         _done_by_the_object(view, match, args, events)
         _shares_the_first_verb_subject(view, match, args, events)
+        _with_groups_of_the_place(view, match, args, lexicon)
         if trigger.event == "PROTEST" and not args.recipients:
             _protest_at_home(args, lexicon)
         # a doer noun that is its own trigger ("خرج المتظاهرون") is its clause's subject too
@@ -266,6 +267,33 @@ def _shares_the_first_verb_subject(view: SentenceView, match: PhraseMatch[Trigge
     if first.arguments.actors or any(m.token_start >= first.tokens[1] for m in args.actors):
         args.actors = list(first.arguments.actors)
         args.patterns.insert(0, "subject of the first verb")
+
+
+def _with_groups_of_the_place(view: SentenceView, match: PhraseMatch[Trigger], args: Arguments,
+                              lexicon: Lexicon) -> None:
+    """"Ethnic Albanians demonstrated in Serbia", "rebels attacked a convoy near Goma": an
+    English group the text gives no state acts as one of the state where it acts, as CAMEO
+    codes it ("protesters in Tehran" say so in one phrase; see mentions.py)."""
+    if view.language != "en" or not any(_stateless_group(m) for m in args.actors):
+        return
+    place = place_of_action(view, match)
+    state = lexicon.actors.entities.get(place.entity.country or "") if place else None
+    if state is None or state.type != "state":
+        return
+    args.actors = [_of_state(m, state, lexicon) if _stateless_group(m) else m
+                   for m in args.actors]
+
+
+def _stateless_group(mention: Mention) -> bool:
+    return mention.entity.type == "group" and not mention.entity.country
+
+
+def _of_state(mention: Mention, state: Entity, lexicon: Lexicon) -> Mention:
+    entity = mention.entity
+    role = lexicon.actors.roles.get(entity.id.lower())
+    owned = lexicon.actors.role_entity(role, state) if role is not None else replace(
+        entity, id=f"{state.id}_{entity.id}", country=state.country)
+    return replace(mention, entity=owned)
 
 
 def _as_mediation(view: SentenceView, matches: list[PhraseMatch[Trigger]],

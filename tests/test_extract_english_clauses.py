@@ -94,6 +94,13 @@ def test_later_joined_verb_keeps_the_first_subject(extract):
     assert {m.entity.country for m in arrest.actors} == {"EGY"}
 
 
+def test_participle_after_a_passive_shares_its_agent(extract):
+    events = extract("A camp for Liberian refugees was attacked by Guinean soldiers armed with "
+                     "rifles, killing at least twenty people.", "en")
+    killing = next(e for e in events if e.trigger.text == "killing")
+    assert {m.entity.country for m in killing.actors} == {"GIN"}
+
+
 # --- subjects and their descriptions ------------------------------------------------------------
 
 def test_description_between_commas_is_no_subject(extract):

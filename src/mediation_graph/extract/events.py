@@ -254,14 +254,17 @@ def _done_by_the_object(view: SentenceView, match: PhraseMatch[Trigger], args: A
 
 def _shares_the_first_verb_subject(view: SentenceView, match: PhraseMatch[Trigger],
                                    args: Arguments, earlier: list[SentenceEvent]) -> None:
-    """"Troops shelled the village and arrested twenty men", "opened fire, killing one and
-    arresting 12": an English verb joined by "and" to the verb before it in its clause has that
-    verb's subject; the actor nearest before it is that verb's object."""
+    """"Troops shelled the village and arrested twenty men", "was attacked by soldiers,
+    killing twenty", "opened fire, killing one and arresting 12": an English verb joined by
+    "and" (or an -ing verb by a comma) to the verb before it in its clause has that verb's
+    subject or agent; the actor nearest before it is that verb's object or undergoer."""
     if view.language != "en" or match.values[0].pos != "verb" or not earlier:
         return
     first = earlier[-1]
     j = match.start - 1
-    if (first.trigger.pos != "verb" or j < 1 or view.tokens[j].key != "and"
+    joined = j >= 1 and (view.tokens[j].key == "and" or (
+        view.tokens[j].text == "," and view.tokens[match.start].key.endswith("ing")))
+    if (first.trigger.pos != "verb" or not joined
             or view.clause_limits(first.tokens[0]) != view.clause_limits(match.start)):
         return
     if first.arguments.actors or any(m.token_start >= first.tokens[1] for m in args.actors):

@@ -138,3 +138,11 @@ def test_group_named_with_its_state_keeps_it(extract):
     events = extract("Sudanese rebels attacked an army convoy near Goma.", "en")
     attack = find(events, "ASSAULT")
     assert {m.entity.country for m in attack.actors} == {"SDN"}
+
+
+def test_protesters_demand_further_on_is_still_their_aim(extract):
+    events = extract("Thousands of Kenyans rallied in Nairobi and Mombasa on Sunday after the "
+                     "death of a blogger in police custody, demanding that President William "
+                     "Ruto sack the police chief.", "en")
+    protest, demand = find(events, "PROTEST"), find(events, "REQUEST")
+    assert names(protest.recipients) == names(demand.recipients) == {"William Ruto"}

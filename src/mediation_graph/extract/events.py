@@ -1056,10 +1056,12 @@ def _with_protest_aims(view: SentenceView, events: list[SentenceEvent]) -> None:
             continue
         demand = next((e for e in events[n + 1:] if e.trigger.event == "REQUEST"), None)
         if (demand is None or not demand.arguments.recipients
-                or demand.tokens[0] - protest.tokens[1] > _AIM_GAP
                 or view.tokens[demand.tokens[0] - 1].key not in {"to", ","}):
             continue
         actors = {m.entity.id for m in protest.arguments.actors}
+        same_side = bool(actors) and actors == {m.entity.id for m in demand.arguments.actors}
+        if not same_side and demand.tokens[0] - protest.tokens[1] > _AIM_GAP:
+            continue  # a demand far on is the protesters' only when it is theirs
         aimed = [m for m in demand.arguments.recipients if m.entity.id not in actors]
         if aimed:
             protest.arguments.recipients = aimed

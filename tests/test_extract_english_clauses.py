@@ -94,6 +94,12 @@ def test_later_joined_verb_keeps_the_first_subject(extract):
     assert {m.entity.country for m in arrest.actors} == {"EGY"}
 
 
+def test_verb_after_and_with_an_auxiliary_shares_the_subject(extract):
+    events = extract("Norway has refused to send troops to Mali and has urged its citizens to "
+                     "leave Bamako.", "en")
+    assert names(find(events, "REQUEST").actors) == {"Norway"}
+
+
 def test_participle_after_a_passive_shares_its_agent(extract):
     events = extract("A camp for Liberian refugees was attacked by Guinean soldiers armed with "
                      "rifles, killing at least twenty people.", "en")

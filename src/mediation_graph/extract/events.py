@@ -262,6 +262,8 @@ def _shares_the_first_verb_subject(view: SentenceView, match: PhraseMatch[Trigge
         return
     first = earlier[-1]
     j = match.start - 1
+    while j > 0 and view.has_role(j, "auxiliary"):
+        j -= 1  # "has refused ... and has urged"
     joined = j >= 1 and (view.tokens[j].key == "and" or (
         view.tokens[j].text == "," and view.tokens[match.start].key.endswith("ing")))
     if (first.trigger.pos != "verb" or not joined

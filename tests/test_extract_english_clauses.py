@@ -152,3 +152,13 @@ def test_protesters_demand_further_on_is_still_their_aim(extract):
                      "Ruto sack the police chief.", "en")
     protest, demand = find(events, "PROTEST"), find(events, "REQUEST")
     assert names(protest.recipients) == names(demand.recipients) == {"William Ruto"}
+
+
+# --- withdrawing one's own forces ---------------------------------------------------------------
+
+def test_own_troops_withdrawn_from_a_state_are_not_that_states(extract):
+    events = extract("Kenya withdrew its troops from Somalia on Monday.", "en")
+    withdrawal = find(events, "RETREAT")
+    assert names(withdrawal.actors) == {"Kenya"} and names(withdrawal.recipients) == {"Somalia"}
+    assert not any(m.entity.country == "SOM" and m.entity.sector == "MIL"
+                   for e in events for m in e.actors + e.recipients)

@@ -107,6 +107,19 @@ def test_participle_after_a_passive_shares_its_agent(extract):
     assert {m.entity.country for m in killing.actors} == {"GIN"}
 
 
+def test_purpose_after_an_object_is_done_by_the_subject(extract):
+    events = extract("Gambian President Adama Barrow will visit Guinea and Senegal to mediate in "
+                     "a border dispute between the two neighbours.", "en")
+    mediation = find(events, "CONSULT", "mediate")
+    assert names(mediation.actors) == {"Adama Barrow"}
+    assert names(mediation.recipients) == {"Guinea", "Senegal"}
+
+
+def test_what_someone_is_urged_to_do_is_theirs(extract):
+    events = extract("Egypt urged Qatar to mediate between Hamas and Israel.", "en")
+    assert names(find(events, "CONSULT", "mediate").actors) == {"Qatar"}
+
+
 # --- subjects and their descriptions ------------------------------------------------------------
 
 def test_description_between_commas_is_no_subject(extract):

@@ -51,6 +51,8 @@ _OBLIGATION_GAP = 3  # "must [fully] cooperate", "must [be ready to] mediate"
 _SPEAKER_REACH = 4  # "[the foreign ministry] said"
 _ARTICLES = {"a", "an"}
 _AIM_GAP = 8  # "demonstrated [in the northern city of Kirkuk on Sunday], calling for"
+_PURPOSE_GAP = 8  # "will visit [Mauritania and Senegal] to mediate"
+_OBJECT_CONTROL = {"REQUEST", "COERCE"}  # "urged X to", "forced X to": X does it
 HOSTING_CAMEO = {"043"}
 STANCE_EVENTS = {"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST"}
 # Answering a mediation or an offer of one (CAMEO): accepting it is 038, rejecting it 126, asking
@@ -266,8 +268,16 @@ def _shares_the_first_verb_subject(view: SentenceView, match: PhraseMatch[Trigge
         j -= 1  # "has refused ... and has urged"
     joined = j >= 1 and (view.tokens[j].key == "and" or (
         view.tokens[j].text == "," and view.tokens[match.start].key.endswith("ing")))
-    if (first.trigger.pos != "verb" or not joined
-            or view.clause_limits(first.tokens[0]) != view.clause_limits(match.start)):
+    if (first.trigger.pos != "verb" or view.clause_limits(first.tokens[0])
+            != view.clause_limits(match.start)):
+        return
+    if not joined and _purpose_of(view, first, match):
+        # "will visit Mauritania and Senegal to mediate": the visitor mediates, not the visited
+        if first.arguments.actors and any(m.token_start >= first.tokens[1] for m in args.actors):
+            args.actors = list(first.arguments.actors)
+            args.patterns.insert(0, "subject of the verb it is the purpose of")
+        return
+    if not joined:
         return
     if first.arguments.actors or any(m.token_start >= first.tokens[1] for m in args.actors):
         args.actors = list(first.arguments.actors)
@@ -299,6 +309,16 @@ def _of_state(mention: Mention, state: Entity, lexicon: Lexicon) -> Mention:
     owned = lexicon.actors.role_entity(role, state) if role is not None else replace(
         entity, id=f"{state.id}_{entity.id}", country=state.country)
     return replace(mention, entity=owned)
+
+
+def _purpose_of(view: SentenceView, first: SentenceEvent, match: PhraseMatch[Trigger]) -> bool:
+    """A verb after "to" that follows the object of a verb whose subject does it ("visited
+    Cairo to mediate"); not after asking or forcing someone ("urged Israel to withdraw"),
+    whose object does it, nor after sending or inviting someone (grammar role object_control)."""
+    return (match.start > 0 and view.tokens[match.start - 1].key == "to"
+            and first.trigger.event not in _OBJECT_CONTROL
+            and not view.has_role(first.tokens[0], "object_control")
+            and match.start - first.tokens[1] <= _PURPOSE_GAP)
 
 
 def _as_mediation(view: SentenceView, matches: list[PhraseMatch[Trigger]],

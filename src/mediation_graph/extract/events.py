@@ -257,31 +257,32 @@ def _done_by_the_object(view: SentenceView, match: PhraseMatch[Trigger], args: A
 def _shares_the_first_verb_subject(view: SentenceView, match: PhraseMatch[Trigger],
                                    args: Arguments, earlier: list[SentenceEvent]) -> None:
     """"Troops shelled the village and arrested twenty men", "was attacked by soldiers,
-    killing twenty", "opened fire, killing one and arresting 12": an English verb joined by
-    "and" (or an -ing verb by a comma) to the verb before it in its clause has that verb's
-    subject or agent; the actor nearest before it is that verb's object or undergoer."""
+    killing twenty", "will visit Guinea and Senegal to mediate": an English verb joined by
+    "and" (or an -ing verb by a comma, or a purpose "to") to the verb before it in its clause
+    has that verb's subject or agent; the actor nearest before it is that verb's object."""
     if view.language != "en" or match.values[0].pos != "verb" or not earlier:
         return
     first = earlier[-1]
+    if first.trigger.pos != "verb" or (view.clause_limits(first.tokens[0])
+                                       != view.clause_limits(match.start)):
+        return
+    takes_object = any(m.token_start >= first.tokens[1] for m in args.actors)
+    if _joined_to_previous_verb(view, match):
+        if first.arguments.actors or takes_object:
+            args.actors = list(first.arguments.actors)
+            args.patterns.insert(0, "subject of the first verb")
+    elif _purpose_of(view, first, match) and first.arguments.actors and takes_object:
+        args.actors = list(first.arguments.actors)
+        args.patterns.insert(0, "subject of the verb it is the purpose of")
+
+
+def _joined_to_previous_verb(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
+    """"and [has] urged", ", killing": what joins a verb to the one before it."""
     j = match.start - 1
     while j > 0 and view.has_role(j, "auxiliary"):
         j -= 1  # "has refused ... and has urged"
-    joined = j >= 1 and (view.tokens[j].key == "and" or (
+    return j >= 1 and (view.tokens[j].key == "and" or (
         view.tokens[j].text == "," and view.tokens[match.start].key.endswith("ing")))
-    if (first.trigger.pos != "verb" or view.clause_limits(first.tokens[0])
-            != view.clause_limits(match.start)):
-        return
-    if not joined and _purpose_of(view, first, match):
-        # "will visit Mauritania and Senegal to mediate": the visitor mediates, not the visited
-        if first.arguments.actors and any(m.token_start >= first.tokens[1] for m in args.actors):
-            args.actors = list(first.arguments.actors)
-            args.patterns.insert(0, "subject of the verb it is the purpose of")
-        return
-    if not joined:
-        return
-    if first.arguments.actors or any(m.token_start >= first.tokens[1] for m in args.actors):
-        args.actors = list(first.arguments.actors)
-        args.patterns.insert(0, "subject of the first verb")
 
 
 def _with_groups_of_the_place(view: SentenceView, match: PhraseMatch[Trigger], args: Arguments,

@@ -42,3 +42,12 @@ def test_a_seat_of_power_acts_for_its_state(extract):
     demand = find(extract("The Quai d'Orsay called on both sides to halt the fighting.", "en"),
                   "REQUEST")
     assert _ids(demand.actors) == {"FRA"}
+
+
+def test_former_leaders_named_with_a_bare_title_keep_their_state(extract):
+    demand = find(extract("Opposition groups in Kenya demanded that President Kibaki resign.",
+                          "en"), "REQUEST")
+    assert _ids(demand.recipients) == {"MWAI_KIBAKI"}
+    talks = find(extract("التقى الرئيس الفلسطيني ياسر عرفات وزير الخارجية المصري في القاهرة.",
+                         "ar"), "CONSULT")
+    assert _ids(talks.actors) == {"YASSER_ARAFAT"}

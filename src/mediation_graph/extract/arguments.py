@@ -58,6 +58,7 @@ _PASSING_GAP = 3  # "لدى مرور [حافلة تقل] عناصر من الح�
 # patterns that name a doer in the act's own words; the others borrow one from the clause
 _OWN_DOER_PATTERNS = {"agent phrase", "nominal agent", "phrase complement", "hyphenated agent",
                       "subject after verb", "subject before verb"}
+_APPOSITIVE_OPENERS = {"a", "an"}  # ", a key ally of Washington,": a description of the subject
 
 
 @dataclass
@@ -198,7 +199,7 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
     args.recipients = [m for m in args.recipients if m.entity.id not in actor_ids]
     # "arrived in Amman", "تظاهر الطلاب في الجزائر": done to the state it happens in
     if not args.recipients and (trigger.event in LOCATED or trigger.mode == "visit"):
-        where = _place_of_action(view, match)
+        where = place_of_action(view, match)
         if where is not None and where.entity.id not in actor_ids:
             args.use("recipients", [where], 0.5, "place of the action")
     return args
@@ -350,7 +351,7 @@ def _object_owner(view: SentenceView, match: PhraseMatch[Trigger], after: int) -
     return mention
 
 
-def _place_of_action(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:
+def place_of_action(view: SentenceView, match: PhraseMatch[Trigger]) -> Mention | None:
     """"protesters rallied in Belgrade", "imposed a curfew in the town of Cizre in southeastern
     Turkey": an action on nobody named is done to the state where it happens, as CAMEO codes
     it, and a visit is paid to the state it arrives in ("arrived in Amman"); the first place
@@ -411,6 +412,9 @@ def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigg
         if subject:
             args.use("actors", subject[0], subject[1], subject[2])
             return
+        if view.language == "en" and trigger.object_is_recipient and _is_passive(
+                view, match.start):
+            return  # "two soldiers have been killed": no "by", no actor; the subject underwent
     # the subject of the clause a noun or fixed phrase sits in: "تؤدي الاستخبارات التركية دورا
     # في الوساطة"; only near the clause start and near the trigger, where a subject stands
     reach = _NOUN_SUBJECT_REACH if trigger.pos == "noun" else _PHRASE_SUBJECT_REACH
@@ -851,12 +855,25 @@ def _clause_subject(view: SentenceView, before: int, soft: bool = False,
         heads = [m for m in candidates if m.token_start == 0
                  or view.tokens[m.token_start - 1].key != "of"]
         candidates = heads or candidates
+        candidates = [m for m in candidates if not _in_apposition(view, m, candidates, before)]
     if not candidates:
         return []
     group_heads = [m for m in candidates if not _continues_list(view, m, candidates)]
     head = max(group_heads or candidates, key=lambda m: m.token_start)
     group = [m for m in view.coordinated(head) if m.token_end <= before]
     return view.with_preceding_adjectives(group)
+
+
+def _in_apposition(view: SentenceView, mention: Mention, candidates: list[Mention],
+                   before: int) -> bool:
+    """"Pakistan, a key US ally in the region, has refused": a mention inside an indefinite
+    description set off by commas after another actor describes that actor; it is no subject."""
+    commas = [j for j in range(mention.token_start) if view.tokens[j].text == ","]
+    if not commas or view.tokens[commas[-1] + 1].key not in _APPOSITIVE_OPENERS:
+        return False
+    opened = commas[-1]
+    closed = any(view.tokens[j].text == "," for j in range(mention.token_end, before))
+    return closed and any(m.token_end == opened for m in candidates)
 
 
 def _continues_list(view: SentenceView, mention: Mention, candidates: list[Mention]) -> bool:

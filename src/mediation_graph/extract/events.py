@@ -24,9 +24,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..lexicon import ActorName, Lexicon, PhraseIndex, PhraseMatch, Role, Trigger
-from ..model import Mention, Span, Token
+from ..model import Entity, Mention, Span, Token
 from ..text.normalize import ARABIC_PRONOUN_SUFFIXES, arabic_key, strip_future, word_keys
-from .arguments import Arguments, doers_of_act, find_arguments, is_arabic_participle
+from .arguments import (
+    Arguments,
+    doers_of_act,
+    find_arguments,
+    is_arabic_participle,
+    place_of_action,
+)
 from .clause import USABLE_KINDS, SentenceView
 from .modality import CueHit, Modality, find_cues, modality_of, trailing_speaker
 
@@ -40,7 +46,8 @@ _OBJECT_DOES = "object of a stance"
 _STANCES = {"ACCUSE", "REQUEST"}  # whose object may be said to do the act named after it
 _ACT_PARTICLES = {arabic_key("إلى"), arabic_key("على")}  # "دعا الطرفين إلى وقف", "حثه على"
 _COMPLEMENT_GAP = 8  # "demanded that the Sudanese government end ...": words before the verb
-COMPLEMENT_TAKING = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
+COMPLEMENT_TAKING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"}
+_CHARGE_GAP = 3  # "accused Togo of arming", "blamed Chile for the shelling"
 _BACKGROUND_REACH = 4  # "after [five days of] fighting", "amid [Israeli] strikes"
 THIRD_PARTY_EVENTS = {"AGREE", "RETREAT", "CONCEDE", "CONSULT"}
 MEDIATION = Trigger(event="CONSULT", cameo="045", pos="noun", mode="mediate",
@@ -51,6 +58,10 @@ _REFUSAL_REACH = 2
 _DENIALS = {"denied", "denies", "deny", "denying"}
 _OBLIGATION_GAP = 3  # "must [fully] cooperate", "must [be ready to] mediate"
 _SPEAKER_REACH = 4  # "[the foreign ministry] said"
+_ARTICLES = {"a", "an"}
+_AIM_GAP = 8  # "demonstrated [in the northern city of Kirkuk on Sunday], calling for"
+_PURPOSE_GAP = 8  # "will visit [Mauritania and Senegal] to mediate"
+_OBJECT_CONTROL = {"REQUEST", "COERCE"}  # "urged X to", "forced X to": X does it
 HOSTING_CAMEO = {"043"}
 STANCE_EVENTS = {"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST"}
 # Answering a mediation or an offer of one (CAMEO): accepting it is 038, rejecting it 126, asking
@@ -198,6 +209,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
         kept, intentions = _without_complements(view, kept, lexicon)
         kept = [pair for pair in kept if not _is_background(view, pair[0])]
         kept = _without_restatements(view, kept)
+        kept = _without_conditions(view, kept)
     hits = find_cues(view, lexicon.cues[language])
     attributed_to = trailing_speaker(view, hits)
     events: list[SentenceEvent] = []
@@ -240,6 +252,8 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
             args.actors = []
             if not args.recipients:
                 continue
+        _shares_the_first_verb_subject(view, match, args, events)
+        _with_groups_of_the_place(view, match, args, lexicon)
         if trigger.event == "PROTEST" and not args.recipients:
             _protest_at_home(args, lexicon)
         # a doer noun that is its own trigger ("خرج المتظاهرون") is its clause's subject too
@@ -258,6 +272,9 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
                                         _confidence(mediation, trigger), where))
         events.append(SentenceEvent(trigger, span, args, modality, _confidence(args, trigger),
                                     where))
+    if language == "en":
+        _as_ultimatums(view, events, lexicon)
+        _with_protest_aims(view, events)
     events = _with_efforts(view, events)
     _with_sentence_parties(view, events)
     return _with_answers(view, events, lexicon)
@@ -287,6 +304,74 @@ def _done_by_the_object(view: SentenceView, match: PhraseMatch[Trigger], args: A
         args.actors = list(objects)
         args.recipients = [m for m in args.recipients if m not in objects]
         args.patterns.insert(0, _OBJECT_DOES)
+
+
+def _shares_the_first_verb_subject(view: SentenceView, match: PhraseMatch[Trigger],
+                                   args: Arguments, earlier: list[SentenceEvent]) -> None:
+    """"Troops shelled the village and arrested twenty men", "was attacked by soldiers,
+    killing twenty", "will visit Guinea and Senegal to mediate": an English verb joined by
+    "and" (or an -ing verb by a comma, or a purpose "to") to the verb before it in its clause
+    has that verb's subject or agent; the actor nearest before it is that verb's object."""
+    if view.language != "en" or match.values[0].pos != "verb" or not earlier:
+        return
+    first = earlier[-1]
+    if first.trigger.pos != "verb" or (view.clause_limits(first.tokens[0])
+                                       != view.clause_limits(match.start)):
+        return
+    takes_object = any(m.token_start >= first.tokens[1] for m in args.actors)
+    if _joined_to_previous_verb(view, match):
+        if first.arguments.actors or takes_object:
+            args.actors = list(first.arguments.actors)
+            args.patterns.insert(0, "subject of the first verb")
+    elif _purpose_of(view, first, match) and first.arguments.actors and takes_object:
+        args.actors = list(first.arguments.actors)
+        args.patterns.insert(0, "subject of the verb it is the purpose of")
+
+
+def _joined_to_previous_verb(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
+    """"and [has] urged", ", killing": what joins a verb to the one before it."""
+    j = match.start - 1
+    while j > 0 and view.has_role(j, "auxiliary"):
+        j -= 1  # "has refused ... and has urged"
+    return j >= 1 and (view.tokens[j].key == "and" or (
+        view.tokens[j].text == "," and view.tokens[match.start].key.endswith("ing")))
+
+
+def _with_groups_of_the_place(view: SentenceView, match: PhraseMatch[Trigger], args: Arguments,
+                              lexicon: Lexicon) -> None:
+    """"Ethnic Albanians demonstrated in Serbia", "rebels attacked a convoy near Goma": an
+    English group the text gives no state acts as one of the state where it acts, as CAMEO
+    codes it ("protesters in Tehran" say so in one phrase; see mentions.py)."""
+    if view.language != "en" or not any(_stateless_group(m) for m in args.actors):
+        return
+    place = place_of_action(view, match)
+    state = lexicon.actors.entities.get(place.entity.country or "") if place else None
+    if state is None or state.type != "state":
+        return
+    args.actors = [_of_state(m, state, lexicon) if _stateless_group(m) else m
+                   for m in args.actors]
+
+
+def _stateless_group(mention: Mention) -> bool:
+    return mention.entity.type == "group" and not mention.entity.country
+
+
+def _of_state(mention: Mention, state: Entity, lexicon: Lexicon) -> Mention:
+    entity = mention.entity
+    role = lexicon.actors.roles.get(entity.id.lower())
+    owned = lexicon.actors.role_entity(role, state) if role is not None else replace(
+        entity, id=f"{state.id}_{entity.id}", country=state.country)
+    return replace(mention, entity=owned)
+
+
+def _purpose_of(view: SentenceView, first: SentenceEvent, match: PhraseMatch[Trigger]) -> bool:
+    """A verb after "to" that follows the object of a verb whose subject does it ("visited
+    Cairo to mediate"); not after asking or forcing someone ("urged Israel to withdraw"),
+    whose object does it, nor after sending or inviting someone (grammar role object_control)."""
+    return (match.start > 0 and view.tokens[match.start - 1].key == "to"
+            and first.trigger.event not in _OBJECT_CONTROL
+            and not view.has_role(first.tokens[0], "object_control")
+            and match.start - first.tokens[1] <= _PURPOSE_GAP)
 
 
 def _as_mediation(view: SentenceView, matches: list[PhraseMatch[Trigger]],
@@ -500,6 +585,11 @@ def _third_party_mediation(args: Arguments, trigger: Trigger) -> Arguments | Non
         return None
     if any(m.kind == "collective" for m in args.actors):
         return None  # "توصل الجانبان إلى هدنة بين ...": the two sides are the parties
+    if len({m.entity.id for m in args.actors}) >= 2 and args.recipients and all(
+            m.kind == "collective" for m in args.recipients):
+        # "the US and Jordan agreed on a pact between the two countries": themselves
+        args.recipients = []
+        return None
     parties = {m.entity.id for m in args.recipients}
     if parties & {m.entity.id for m in args.actors}:
         return None
@@ -915,7 +1005,8 @@ def _without_complements(view: SentenceView,
     head: int | None = None
     for n, (match, _future) in enumerate(matches):
         trigger = match.values[0]
-        if head is not None and _is_complement(view, matches[head][0], match):
+        if head is not None and (_is_complement(view, matches[head][0], match)
+                                 or _charge_complement(view, matches[head][0], match)):
             intent = lexicon.intent_cameo(trigger.event, trigger.mode) or ""
             if matches[head][0].values[0].event == "AGREE" and intent.startswith("03"):
                 dropped.add(head)
@@ -1010,7 +1101,9 @@ def _without_restatements(view: SentenceView,
     kept: list[tuple[PhraseMatch[Trigger], bool]] = []
     for pair in matches:
         match, previous = pair[0], kept[-1][0] if kept else None
-        if (previous is not None and match.values[0].pos == "noun"
+        if previous is not None and _joined_same_act(view, previous, match):
+            continue  # "killed one soldier and wounded two others": one attack
+        if (previous is not None and _used_as_noun(view, match)
                 and previous.values[0].pos == "verb"
                 and match.values[0].event == previous.values[0].event
                 and match.values[0].mode != "mediate"
@@ -1018,6 +1111,92 @@ def _without_restatements(view: SentenceView,
             continue
         kept.append(pair)
     return kept
+
+
+def _condition_after(view: SentenceView, start: int) -> int | None:
+    """The condition word ("if", "unless") that ends the clause of token ``start``."""
+    end = view.clause_limits(start)[1]
+    return end if end < len(view.tokens) and view.has_role(end, "condition") else None
+
+
+def _in_condition(view: SentenceView, start: int) -> bool:
+    opener = view.clause_limits(start)[0] - 1
+    return opener >= 0 and view.has_role(opener, "condition")
+
+
+def _without_conditions(view: SentenceView,
+                        matches: list[tuple[PhraseMatch[Trigger], bool]]
+                        ) -> list[tuple[PhraseMatch[Trigger], bool]]:
+    """"will withdraw its troops unless the junta holds elections", "threatened to recall its
+    envoy if Israel continued the raids": what a condition names has not happened; it is what
+    the act outside it depends on."""
+    return [pair for pair in matches if not _in_condition(view, pair[0].start)]
+
+
+def _as_ultimatums(view: SentenceView, events: list[SentenceEvent], lexicon: Lexicon) -> None:
+    """"Chad will pull out its troops unless the junta holds elections": an act announced on a
+    condition of "unless" is a threat (CAMEO 13), and a threat with no one named threatens
+    the subject of its condition ("threatened to halt talks if Washington deploys the
+    missiles")."""
+    for event in events:
+        opener = _condition_after(view, event.tokens[0])
+        if opener is None or event.trigger.mode == "mediate":
+            continue
+        trigger = event.trigger
+        # an announced hostile act is a threat already (intents.tsv, 13x: "will boycott")
+        intent = lexicon.intent_cameo(trigger.event, trigger.mode) or ""
+        if (view.has_role(opener, "ultimatum") and trigger.event != "THREATEN"
+                and not intent.startswith("13")
+                and event.modality.modality in {"future", "intended"}):
+            event.trigger = replace(trigger, event="THREATEN", cameo="130", mode=None)
+            event.modality.modality = "asserted"
+        if event.trigger.event == "THREATEN" and not event.arguments.recipients:
+            end = view.clause_limits(opener + 1)[1]
+            first = view.next_mention(view.function_words[opener][1], end, max_gap=2)
+            if (first is not None and first.kind in USABLE_KINDS
+                    and view.governing_preposition(first) is None
+                    and first not in event.arguments.actors):
+                event.arguments.use("recipients", view.coordinated(first), 0.6,
+                                    "subject of the condition")
+
+
+def _with_protest_aims(view: SentenceView, events: list[SentenceEvent]) -> None:
+    """"students staged demonstrations to demand reforms by President X's government",
+    "rallied in Kirkuk, calling for independence from Iraq": a protest is aimed at whom its
+    demand is made of, rather than at the place or state it happens in."""
+    for n, protest in enumerate(events):
+        weak = {"place of the action", "protesters' own state"}
+        if protest.trigger.event != "PROTEST" or (protest.arguments.recipients and not set(
+                protest.arguments.patterns) & weak):
+            continue
+        demand = next((e for e in events[n + 1:] if e.trigger.event == "REQUEST"), None)
+        if (demand is None or not demand.arguments.recipients
+                or view.tokens[demand.tokens[0] - 1].key not in {"to", ","}):
+            continue
+        actors = {m.entity.id for m in protest.arguments.actors}
+        same_side = bool(actors) and actors == {m.entity.id for m in demand.arguments.actors}
+        if not same_side and demand.tokens[0] - protest.tokens[1] > _AIM_GAP:
+            continue  # a demand far on is the protesters' only when it is theirs
+        aimed = [m for m in demand.arguments.recipients if m.entity.id not in actors]
+        if aimed:
+            protest.arguments.recipients = aimed
+            protest.arguments.patterns.append("aim of the protest")
+
+
+def _joined_same_act(view: SentenceView, previous: PhraseMatch[Trigger],
+                     match: PhraseMatch[Trigger]) -> bool:
+    """Two verbs of one type joined by "and" in one clause tell the same act."""
+    first, second = previous.values[0], match.values[0]
+    return (first.pos == second.pos == "verb" and first.event == second.event
+            and first.mode != "mediate" and second.mode != "mediate"
+            and match.start > 0 and view.tokens[match.start - 1].key == "and"
+            and view.clause_limits(match.start) == view.clause_limits(previous.start))
+
+
+def _used_as_noun(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
+    """A noun trigger, or a verb form after an article ("killed in an ambush")."""
+    return match.values[0].pos == "noun" or (
+        match.start > 0 and view.tokens[match.start - 1].key in _ARTICLES)
 
 
 def _is_background(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
@@ -1075,6 +1254,27 @@ def _past_object_list(view: SentenceView, j: int) -> int:
     if mention is None:
         return j
     return view.coordinated(mention)[-1].token_end
+def _charge_complement(view: SentenceView, head: PhraseMatch[Trigger],
+                       match: PhraseMatch[Trigger]) -> bool:
+    """"accused Togo of arming the rebels", "blamed Chile for the shelling": after the one
+    accused, what they are said to have done is the charge's content, not an act of its own
+    (news reports it as alleged)."""
+    if head.values[0].event != "ACCUSE":
+        return False
+    j = head.end
+    while view.has_role(j, "determiner"):
+        j += 1
+    first = view.mention_starting(j)
+    if first is None or first.kind not in USABLE_KINDS:
+        return False
+    j = max(m.token_end for m in view.coordinated(first))
+    if not view.has_role(j, "charge"):
+        return False
+    k = j + 1
+    while k < match.start and (view.has_role(k, "determiner")
+                               or view.tokens[k].key in _ARTICLES):
+        k += 1
+    return match.start == k and k - j <= _CHARGE_GAP
 
 
 def _is_mediation(match: PhraseMatch[Trigger]) -> bool:

@@ -876,10 +876,13 @@ def _compose_english(pieces: list[_Piece], i: int, sentence: Sentence, lexicon: 
         roles = [p.roles[0] for p in pieces[i:j]]
         owner = _owner_after(tokens, pieces[j - 1], pieces[j] if j < len(pieces) else None,
                              roles, lexicon, residence)
+        possessed = piece.start > 0 and tokens[piece.start - 1].key in _POSSESSIVE_PRONOUNS
+        if owner is not None and possessed and tokens[pieces[j - 1].end].key == "from":
+            owner = None  # "withdrew its troops from Somalia": "its" owns them, not Somalia
         if owner is not None:
             entity = _resolve_chain(roles, owner, lexicon)
             return _mention(sentence, piece.start, pieces[j].end, entity, "role"), j - i + 1
-        if piece.start > 0 and tokens[piece.start - 1].key in _POSSESSIVE_PRONOUNS:
+        if possessed:
             owner = _possessive_owner(roles[-1], context[0], lexicon)
             if owner is not None:
                 entity = _resolve_chain(roles, owner, lexicon)

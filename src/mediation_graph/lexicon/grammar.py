@@ -16,7 +16,8 @@ GRAMMAR_ROLES = ("recipient_prep", "agent_prep", "between", "relative", "boundar
                  "homeland", "group_anaphor", "residence", "place_modifier", "background",
                  "obligation", "mediator_prep", "co_agent", "effort", "receive", "during",
                  "brief", "reciprocal", "person_pronoun", "addressee", "named_after", "outcome",
-                 "passing", "witness")
+                 "passing", "witness", "condition", "ultimatum", "charge", "auxiliary",
+                 "object_control")
 
 
 def load_grammar(path: Path, languages: tuple[str, ...]) -> dict[str, PhraseIndex[str]]:

@@ -58,8 +58,9 @@ class Parties:
         sides = parties_of(event)
         if len({m.entity.id for m in sides}) < 2:
             return
-        if is_meeting(event):
-            self.participants = sides
+        if is_meeting(event) or (event.event == "CONSULT" and event.mode != "mediate"
+                                 and not _may_name_disputants(event, sides)):
+            self.participants = sides  # "X held talks with Y ... the two leaders signed"
         elif _may_name_disputants(event, sides) and len({m.entity.id for m in sides}) == 2:
             self.disputants = sides  # "the two sides" are two: not the four states that condemned
 
@@ -77,7 +78,15 @@ def parties_of(event: Event) -> list[Mention]:
     """The named sides of an event: a mediation's parties, or everyone else's actors and
     recipients."""
     sides = event.recipients if event.mode == "mediate" else event.actors + event.recipients
-    return [m for m in _resolved(sides) if m.entity.linked and m.entity.type != "place"]
+    return [m for m in _resolved(sides) if _named_side(m.entity)]
+
+
+def _named_side(entity: Entity) -> bool:
+    """A lexicon actor, or a person the lexicon lacks whose office gave a country ("Sri Lankan
+    President X"); not a place, and not a capitalised run of words nobody placed."""
+    if entity.type == "place":
+        return False
+    return entity.linked or (entity.type == "person" and entity.country is not None)
 
 
 def is_meeting(event: Event) -> bool:

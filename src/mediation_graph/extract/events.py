@@ -47,6 +47,7 @@ REFUSAL = Trigger(event="REJECT", cameo="120", pos="verb")  # "X would not accep
 _REFUSAL_REACH = 2
 _DENIALS = {"denied", "denies", "deny", "denying"}
 _OBLIGATION_GAP = 3  # "must [fully] cooperate", "must [be ready to] mediate"
+_GUEST_GAP = 1  # "received [the] Iraqi prime minister"
 _SPEAKER_REACH = 4  # "[the foreign ministry] said"
 HOSTING_CAMEO = {"043"}
 STANCE_EVENTS = {"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST"}
@@ -193,6 +194,8 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
             continue
         args = find_arguments(view, match, trigger, next_start, previous_subject,
                               own_actor=_saying_role(view, match))
+        if view.has_role(match.start, "guest_verb") and not _has_guest(view, match, args):
+            continue  # "received reports", "received aid from Brazil": no guest, no visit
         _done_by_the_object(view, match, args, events)
         if trigger.event == "PROTEST" and not args.recipients:
             _protest_at_home(args, lexicon)
@@ -215,6 +218,21 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
     events = _with_efforts(view, events)
     _with_sentence_parties(view, events)
     return _with_answers(view, events, lexicon)
+
+
+def _has_guest(view: SentenceView, match: PhraseMatch[Trigger], args: Arguments) -> bool:
+    """"received the Iraqi prime minister", "received Kenya's president": the guest is the
+    verb's object, right after it (or the subject of "was received by"), and a person or an
+    actor by name, not what the army was sent ("received new helicopters from Brazil")."""
+    if _is_passive_at(view, match.start):
+        return bool(args.recipients)
+    return any(0 <= m.token_start - match.end <= _GUEST_GAP
+               and (m.entity.type == "person" or m.kind in {"name", "metonym"})
+               and view.governing_preposition(m) is None for m in args.recipients)
+
+
+def _is_passive_at(view: SentenceView, start: int) -> bool:
+    return start > 0 and view.has_role(start - 1, "passive_aux")
 
 
 def _done_by_the_object(view: SentenceView, match: PhraseMatch[Trigger], args: Arguments,

@@ -39,10 +39,10 @@ _POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 _NOT_IMPLIED_AFTER = {"his", "her", "its", "their", "our", "my", "two", "both", "three", "rival",
                       "warring", "opposing", "other"}
 _APPOSITION_DETERMINERS = {"a", "an", "the"}  # "X, the UAE's foreign minister,"
-_DATELINE_END = {"(", "-", "–", "—", ","}  # "CAIRO (Reuters) -", "TRIPOLI, Libya (AP) -"
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653))  # vowel marks after a letter
 _DATELINE_SEPARATORS = {"-", "–", "—", "/", "ـ"}
 _DATELINE_WORDS = 4  # words of one dateline part: "بورتسودان", "UNITED NATIONS, March 4"
+_DATELINE_PLACE_WORDS = 3  # more in the first part: "SAN JOSE, Costa Rica, Nov. 3 (AP) -"
 _DATELINE_REACH = 16
 _FIRST_SEPARATOR = 3  # a dateline's first part ends within its first words
 # An ambassador or embassy serves abroad: a bare "السفير" is not the home state's by default
@@ -107,13 +107,14 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
     tokens = sentence.tokens
     discourse = discourse if discourse is not None else Discourse()
     pieces = [_piece(m) for m in lexicon.actors.index.find_all(tokens)]
-    if language == "ar" and sentence.index == 0:
-        # "القاهرة - (وكالات) -": the dateline says where the news is from, not who acts
-        end = dateline_end(tokens)
-        dateline = _home_of([p for p in pieces if p.end <= end], lexicon)
+    opening = dateline_end(tokens) if sentence.index == 0 else 0
+    if opening:
+        # "القاهرة - (وكالات) -", "CAIRO (Reuters) -": the dateline says where the news is
+        # from, not who acts; its state is the home of offices named without an owner
+        dateline = _home_of([p for p in pieces if p.end <= opening], lexicon)
         if dateline is not None:
             discourse.home, discourse.dateline = dateline, True
-        pieces = [p for p in pieces if p.start >= end]
+        pieces = [p for p in pieces if p.start >= opening]
     # where a person's office ends ("the UN envoy", "Egypt's foreign minister")
     offices = {p.end for p in pieces if p.roles and p.roles[0].kind == "person"}
     mentions = _compose(pieces, sentence, lexicon, language, discourse, offices)
@@ -132,8 +133,10 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
         _learn(discourse, mentions, lexicon)
     if language == "en":
         mentions = _with_ethnic_groups(mentions, sentence)
-        mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names, offices)
+        mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names, offices,
+                                        opening)
         mentions = _with_trailing_offices(mentions, sentence, offices)
+        mentions = _with_possessive_owners(mentions, sentence)
         previous: Mention | None = None
         for mention in mentions:
             locatable = mention.kind in {"unlinked", "metonym", "adjective"} or (
@@ -146,14 +149,18 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
 
 
 def dateline_end(tokens: list[Token]) -> int:
-    """The end of a dateline opening a text: parts of a few words (a city, an agency in
-    parentheses) each closed by a dash or slash ("القاهرة - (وكالات) -", "موسكو - كييف -",
-    "الدوحة/ الأناضول/"), or 0."""
+    """The end of a dateline opening a text, in either language: parts of a few words (a city,
+    a date, an agency in parentheses) each closed by a dash or slash ("القاهرة - (وكالات) -",
+    "موسكو - كييف -", "الدوحة/ الأناضول/", "CAIRO (Reuters) -", "KUALA LUMPUR, July 28
+    (Xinhua) --"), or 0. The first dash comes within a few words, or after an agency in
+    parentheses when the text opens with a word in capitals (a city), as wire copy writes it."""
     end, words, j = 0, 0, 0
+    agency = False
     while j < min(len(tokens), _DATELINE_REACH):
         text = tokens[j].text
-        if text in _DATELINE_SEPARATORS:
-            if end == 0 and not 0 < j <= _FIRST_SEPARATOR:
+        if text in _DATELINE_SEPARATORS and not _inside_a_word(tokens, j):
+            early = 0 < j <= _FIRST_SEPARATOR or (agency and _opens_in_capitals(tokens))
+            if end == 0 and not early:
                 return 0
             end, words = j + 1, 0
         elif text == "(":
@@ -161,13 +168,24 @@ def dateline_end(tokens: list[Token]) -> int:
                           if tokens[k].text == ")"), None)
             if close is None:
                 break
-            j = close
-        elif text not in {",", "،"}:
+            j, agency = close, True
+        elif any(c.isalnum() for c in text):
             words += 1
-            if words > _DATELINE_WORDS:
+            if words > _DATELINE_WORDS + (end == 0) * _DATELINE_PLACE_WORDS:
                 break
         j += 1
     return end
+
+
+def _inside_a_word(tokens: list[Token], j: int) -> bool:
+    """"Egyptian-brokered": a hyphen with no space on either side joins words."""
+    return (0 < j < len(tokens) - 1 and tokens[j - 1].end == tokens[j].start
+            and tokens[j].end == tokens[j + 1].start)
+
+
+def _opens_in_capitals(tokens: list[Token]) -> bool:
+    """"CAIRO (Reuters) -": a dateline's city in capitals (Arabic has no case: always true)."""
+    return bool(tokens) and tokens[0].text == tokens[0].text.upper()
 
 
 def _home_of(pieces: list[_Piece], lexicon: Lexicon) -> Entity | None:
@@ -366,21 +384,6 @@ def _piece(match: PhraseMatch) -> _Piece:
     names = tuple(v for v in match.values if isinstance(v, ActorName))
     roles = tuple(v for v in match.values if isinstance(v, Role))
     return _Piece(match.start, match.end, names, roles)
-
-
-def dateline_home(sentence: Sentence, lexicon: Lexicon) -> Entity | None:
-    """The state whose capital opens an English dateline ("CAIRO (Reuters) -", "KYIV, Jan 5
-    (AFP) -"): the country the story is filed from."""
-    tokens = sentence.tokens
-    match = lexicon.actors.index.match_at(tokens, 0) if tokens else None
-    if match is None or match.end >= len(tokens) or tokens[match.end].text not in _DATELINE_END:
-        return None
-    if not all(t.text.isupper() for t in tokens[:match.end] if t.text.isalpha()):
-        return None  # a sentence that opens with "Cairo said", not a dateline
-    for value in match.values:
-        if isinstance(value, ActorName) and value.kind == "metonym":
-            return value.entity if value.entity.type == "state" else None
-    return None
 
 
 def _compose(pieces: list[_Piece], sentence: Sentence, lexicon: Lexicon,
@@ -936,9 +939,11 @@ def _possessed_role(token: Token, lexicon: Lexicon) -> Role | None:
 
 
 def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,
-                         not_names: frozenset[str], office_ends: set[int]) -> list[Mention]:
+                         not_names: frozenset[str], office_ends: set[int],
+                         opening: int = 0) -> list[Mention]:
     """Capitalised word runs that no lexicon entry covers, kept as unlinked entities. Right
-    after an office ("Israeli Prime Minister Ehud Barak") the run is that office's holder."""
+    after an office ("Israeli Prime Minister Ehud Barak") the run is that office's holder. The
+    words of a dateline (before ``opening``) name no one."""
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
     offices = {m.token_end: m for m in mentions if m.kind in {"role", "office"} and (
         m.entity.type == "person" or m.token_end in office_ends)}
@@ -950,7 +955,7 @@ def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,
         m.token_start - 1 for m in mentions}
     tokens = sentence.tokens
     found: list[Mention] = []
-    i = 0
+    i = opening
     while i < len(tokens):
         j = i
         while (j < len(tokens) and j not in covered and _CAPITALISED.match(tokens[j].text)
@@ -963,6 +968,26 @@ def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,
     kept = [m for m in mentions if not (m.kind in {"role", "office"}
                                         and m.token_start in holders)]
     return sorted(kept + found, key=lambda m: m.token_start)
+
+
+def _with_possessive_owners(mentions: list[Mention], sentence: Sentence) -> list[Mention]:
+    """"Jordan's King Abdullah II", "Qatar's Emir Sheikh Tamim": a state's possessive right
+    before a person of that state names the person's country, not a second actor; the person's
+    mention takes in the owner's words."""
+    tokens = sentence.tokens
+    found: list[Mention] = []
+    for mention in mentions:
+        owner = found[-1] if found else None
+        if (owner is not None and owner.entity.type == "state"
+                and owner.kind in {"name", "metonym"} and mention.entity.type == "person"
+                and mention.entity.country == owner.entity.country
+                and mention.token_start == owner.token_end + 1
+                and tokens[owner.token_end].text in _POSSESSIVE):
+            found[-1] = _mention(sentence, owner.token_start, mention.token_end, mention.entity,
+                                 mention.kind)
+            continue
+        found.append(mention)
+    return found
 
 
 def _unlinked(sentence: Sentence, start: int, end: int, office: Mention | None) -> Mention:

@@ -19,7 +19,6 @@ from .discourse import SHARED_ACTIONS, resolve_document
 from .events import SentenceEvent, sentence_events, sentence_subject
 from .mentions import (
     Discourse,
-    dateline_home,
     find_mentions,
     group_antecedent,
     person_antecedent,
@@ -43,9 +42,6 @@ class Extractor:
         group: Entity | None = None  # the armed group or movement named last ("الجماعة")
         person: Entity | None = None  # the person an English "he" or "she" stands for
         discourse = Discourse()  # the home state and the office holders named so far
-        if sentence_list and language == "en":
-            discourse.home = dateline_home(sentence_list[0], self.lexicon)
-            discourse.dateline = discourse.home is not None
         for sentence in sentence_list:
             mentions = find_mentions(sentence, self.lexicon, language, discourse)
             mentions = with_group_anaphors(mentions, sentence, self.lexicon, group, language)

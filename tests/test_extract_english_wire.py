@@ -1,0 +1,75 @@
+"""English diplomacy wire copy: datelines in every agency's style, hosts who "received" a guest,
+a state's possessive before its own leader, "the two leaders" after a meeting of office holders
+the lexicon lacks, and mediators "acting as guarantors"."""
+
+from __future__ import annotations
+
+from conftest import find, names
+from mediation_graph.extract.mentions import dateline_end
+from mediation_graph.text.segment import sentences
+
+
+def _dateline(text: str) -> str:
+    sentence = sentences(text)[0]
+    return " ".join(t.text for t in sentence.tokens[:dateline_end(sentence.tokens)])
+
+
+def test_english_datelines_end_after_the_agency():
+    assert _dateline("LUSAKA (Reuters) - Zambia said.") == "LUSAKA ( Reuters ) -"
+    assert _dateline("HANOI, May 3 (Xinhua) -- Vietnam said.") == "HANOI , May 3 ( Xinhua ) - -"
+    assert _dateline("LA PAZ, Bolivia, Nov. 3 (AP) — The army said.") == (
+        "LA PAZ , Bolivia , Nov . 3 ( AP ) —")
+    assert _dateline("The Chilean-brokered truce held.") == ""
+    assert _dateline("Chile (the host) - said more.") == ""
+
+
+def test_dateline_words_name_no_one(extract):
+    events = extract("TEGUCIGALPA, Honduras, Oct 4 (AFP) - The army said rebels attacked a "
+                     "police post on Friday.", "en")
+    named = {m.entity.name for e in events for m in e.actors + e.recipients}
+    assert not named & {"Oct", "AFP", "Honduras"}
+
+
+def test_receiving_a_guest_is_hosting_a_visit(extract):
+    events = extract("Chilean President Gabriel Boric received Peruvian Foreign Minister "
+                     "Elmer Schialer in Santiago on Monday.", "en")
+    visit = find(events, "CONSULT", "visit")
+    assert names(visit.actors) == {"Gabriel Boric"}
+    assert names(visit.recipients) == {"Elmer Schialer"}
+
+
+def test_receiving_things_is_no_visit(extract):
+    assert not extract("The Bolivian ministry received reports of looting in Cochabamba.", "en")
+    assert not extract("The Chilean army received new helicopters from Brazil.", "en")
+
+
+def test_being_received_by_a_host_is_a_visit_too(extract):
+    events = extract("Peruvian Foreign Minister Elmer Schialer was received by Chilean "
+                     "President Gabriel Boric.", "en")
+    visit = find(events, "CONSULT", "visit")
+    assert names(visit.actors) == {"Gabriel Boric"}
+    assert names(visit.recipients) == {"Elmer Schialer"}
+
+
+def test_a_states_possessive_before_its_leader_is_no_second_actor(extract):
+    events = extract("Chile's President Gabriel Boric met Jordan's King Abdullah II on "
+                     "Tuesday.", "en")
+    meeting = find(events, "CONSULT")
+    everyone = meeting.actors + meeting.recipients
+    assert {m.entity.type for m in everyone} == {"person"}
+    assert {m.entity.country for m in everyone} == {"CHL", "JOR"}
+
+
+def test_the_two_leaders_are_the_office_holders_who_met(extract):
+    events = extract("Zambian President Hakainde Hichilema held talks with Malawian President "
+                     "Lazarus Chakwera in Lusaka, where the two leaders signed a border pact.",
+                     "en")
+    signing = find(events, "SUPPORT")
+    assert names(signing.actors) == {"Hakainde Hichilema", "Lazarus Chakwera"}
+
+
+def test_states_acting_as_guarantors_mediate(extract):
+    events = extract("Guatemala and the rebels resumed talks on Monday, with Mexico, Spain "
+                     "and Norway acting as guarantors.", "en")
+    found = find(events, "CONSULT", "mediate")
+    assert names(found.actors) == {"Mexico", "Spain", "Norway"}

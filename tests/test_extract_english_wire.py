@@ -73,3 +73,17 @@ def test_states_acting_as_guarantors_mediate(extract):
                      "and Norway acting as guarantors.", "en")
     found = find(events, "CONSULT", "mediate")
     assert names(found.actors) == {"Mexico", "Spain", "Norway"}
+
+
+def test_the_speaker_after_a_comma_joins_no_list(extract):
+    events = extract("Chile and Bolivia agreed to a truce during talks mediated by Brazil and "
+                     "Peru, Brazil's foreign ministry said on Sunday.", "en")
+    mediation = find(events, "CONSULT", "mediate")
+    assert names(mediation.actors) == {"Brazil", "Peru"}
+    assert names(mediation.recipients) == {"Chile", "Bolivia"}
+
+
+def test_talks_as_the_setting_are_no_content_of_an_agreement(extract):
+    events = extract("Chile and Bolivia agreed to an immediate ceasefire during talks in "
+                     "Lima.", "en")
+    assert names(find(events, "AGREE").actors) == {"Chile", "Bolivia"}

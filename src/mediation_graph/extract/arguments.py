@@ -117,7 +117,8 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         after = max([match.end] + [m.token_end for m in args.actors if m.token_start >= match.end])
         following = view.next_mention(after, view.clause_limits(match.start, soft=True)[1],
                                       max_gap=2)
-        if following and following not in args.actors and not _instrument(view, following):
+        if (following and following not in args.actors and not _instrument(view, following)
+                and following.token_end not in view.speech):  # "..., the ministry said"
             args.use("recipients", view.coordinated(following), 0.6, "following actor")
         elif view.language == "en":
             owner = _object_owner(view, match, after)
@@ -807,6 +808,8 @@ def _direct_object(view: SentenceView, match: PhraseMatch[Trigger], args: Argume
     while skipped < scope_end and view.has_role(skipped, "determiner"):
         skipped += 1
     first = view.next_mention(after, scope_end, max_gap=max_gap + skipped - after)
+    if first and first.token_end in view.speech:
+        return []  # "..., Qatar's foreign ministry said": the speaker, not the object
     if first and _usable(first) and view.governing_preposition(first) is None:
         return view.coordinated(first)
     if (first and first.kind == "adjective" and view.language == "en"

@@ -33,6 +33,7 @@ class SentenceView:
     roles_at: dict[int, frozenset[str]] = field(default_factory=dict)
     # id of a list's first mention -> the list: subject search asks again for every candidate
     lists: dict[int, list[Mention]] = field(default_factory=dict, repr=False)
+    speech: set[int] = field(default_factory=set)  # where a verb of saying starts ("said")
 
     @classmethod
     def build(cls, sentence: Sentence, mentions: list[Mention], lexicon: Lexicon,
@@ -51,6 +52,8 @@ class SentenceView:
                 view.roles_at[j] = view.roles_at.get(j, frozenset()) | roles
         if language == "ar":
             view.proclitics = _proclitics(view, lexicon)
+        view.speech = {m.start for m in lexicon.cues[language].find_all(sentence.tokens)
+                       if any(cue.cue == "speech" for cue in m.values)}
         view.governed = _governed_lists(view)
         return view
 
@@ -127,12 +130,20 @@ class SentenceView:
             joined = any(self._inside(j, "coordinator") for j in gap) and all(
                 self._inside(j, "coordinator") or self._inside(j, "determiner")
                 or self._inside(j, "recipient_prep") for j in gap)
+            if joined and self._speaker_after_comma(gap, mention):
+                break  # "mediated by Qatar and Turkiye, Qatar's foreign ministry said"
             if joined or (not gap and self.proclitics.get(mention.token_start, "")[:1] == "و"):
                 if mention.kind in USABLE_KINDS or mention.kind == "adjective":
                     group.append(mention)
                 continue
             break
         return group
+
+    def _speaker_after_comma(self, gap: range, mention: Mention) -> bool:
+        """A name set off by a comma alone and followed by a verb of saying is the speaker of
+        the clause before it, not one more member of the list there."""
+        return mention.token_end in self.speech and all(
+            self.tokens[j].text in _SOFT_BOUNDARIES for j in gap)
 
     def list_through(self, member: Mention, start: int = 0) -> list[Mention]:
         """The actor list, starting at or after token ``start``, that runs up to ``member``:

@@ -847,14 +847,16 @@ def _without_complements(view: SentenceView,
     head: int | None = None
     for n, (match, _future) in enumerate(matches):
         trigger = match.values[0]
-        if head is not None and _is_complement(view, matches[head][0], match):
+        # only the first action after the head can be its content: "agreed to a truce during
+        # talks mediated by Qatar" is no agreement to mediate
+        previous, head = head, None
+        if previous is not None and _is_complement(view, matches[previous][0], match):
             intent = lexicon.intent_cameo(trigger.event, trigger.mode) or ""
-            if matches[head][0].values[0].event == "AGREE" and intent.startswith("03"):
-                dropped.add(head)
+            if matches[previous][0].values[0].event == "AGREE" and intent.startswith("03"):
+                dropped.add(previous)
                 intentions.add(match.start)
             elif trigger.mode != "mediate":
                 dropped.add(n)
-            head = None
             continue
         if trigger.event in COMPLEMENT_TAKING and trigger.mode != "mediate":
             head = n
@@ -972,8 +974,8 @@ def _is_background(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
 
 def _is_complement(view: SentenceView, head: PhraseMatch[Trigger],
                    match: PhraseMatch[Trigger]) -> bool:
-    if match.start - head.end > _COMPLEMENT_GAP:
-        return False
+    if match.start - head.end > _COMPLEMENT_GAP or _is_background(view, match):
+        return False  # "agreed to a truce during talks": the talks are the setting
     if any(j in view.strong_boundaries for j in range(head.end, match.start)
            if not view.has_role(j, "complementizer")):
         return False

@@ -87,3 +87,23 @@ def test_talks_as_the_setting_are_no_content_of_an_agreement(extract):
     events = extract("Chile and Bolivia agreed to an immediate ceasefire during talks in "
                      "Lima.", "en")
     assert names(find(events, "AGREE").actors) == {"Chile", "Bolivia"}
+
+
+def test_rejecting_a_charge_answers_the_accuser(extract):
+    events = extract("Chile accused Bolivia of arming the rebels, a charge Bolivian officials "
+                     "rejected.", "en")
+    assert names(find(events, "REJECT").recipients) == {"Chile"}
+
+
+def test_dismissing_the_accusation_in_the_next_sentence_answers_the_accuser(extract):
+    events = extract("Chile accused Bolivia of arming the rebels. La Paz dismissed the "
+                     "charge as baseless.", "en")
+    rejection = find(events, "REJECT")
+    assert names(rejection.actors) == {"Bolivia"}
+    assert names(rejection.recipients) == {"Chile"}
+
+
+def test_rejecting_a_plan_answers_no_accuser(extract):
+    events = extract("Chile accused Bolivia of arming the rebels. Bolivia rejected the plan.",
+                     "en")
+    assert "Chile" not in names(find(events, "REJECT").recipients)

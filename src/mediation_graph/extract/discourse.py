@@ -125,17 +125,17 @@ def resolve_document(events: list[Event],
         event.actors = _resolve_collectives(event.actors, parties.for_event(event), event)
         event.recipients = _resolve_collectives(event.recipients, parties.for_event(event), event)
         if event.mode == "mediate" and not event.recipients:
-            event.recipients = [_as_discourse_reference(m, event)
+            event.recipients = [as_discourse_reference(m, event)
                                 for m in parties.disputants or parties.document_disputants]
             event.confidence = round(event.confidence * 0.85, 3)
         if event.mode == "mediate" and event.cameo in MEDIATOR_ACTS and not event.actors:
             # "the mediators", "الوسطاء الثلاثة": those the text named last
-            event.actors = [_as_discourse_reference(m, event) for m in parties.mediators]
+            event.actors = [as_discourse_reference(m, event) for m in parties.mediators]
         if (event.cameo in CONDEMNATION_CAMEO and not event.recipients and parties.attackers
                 and not {m.entity.id for m in parties.attackers} & {m.entity.id
                                                                      for m in event.actors}):
             # "Israeli jets struck a school ... Egypt condemned the strike"
-            event.recipients = [_as_discourse_reference(_as_state(m, states or {}), event)
+            event.recipients = [as_discourse_reference(_as_state(m, states or {}), event)
                                 for m in parties.attackers]
         if event.mode == "mediate" and len(event.recipients) == 1:
             event.recipients += _other_sides(event.recipients[0], event,
@@ -241,7 +241,7 @@ def _other_sides(side: Mention, event: Event, disputants: list[Mention]) -> list
     ids = {m.entity.id for m in disputants}
     if side.entity.id not in ids or len(ids) < 2:
         return []
-    return [_as_discourse_reference(m, event) for m in disputants
+    return [as_discourse_reference(m, event) for m in disputants
             if m.entity.id != side.entity.id and m.entity.id not in
             {a.entity.id for a in event.actors}]
 
@@ -256,7 +256,7 @@ def _as_state(mention: Mention, states: Mapping[str, Entity]) -> Mention:
     return replace(mention, entity=state)
 
 
-def _as_discourse_reference(party: Mention, event: Event) -> Mention:
+def as_discourse_reference(party: Mention, event: Event) -> Mention:
     """A party named elsewhere in the document: its own words and offsets, marked resolved."""
     return replace(party, kind="discourse", resolved_from=party.span.text, sentence=event.sentence)
 

@@ -107,3 +107,31 @@ def test_rejecting_a_plan_answers_no_accuser(extract):
     events = extract("Chile accused Bolivia of arming the rebels. Bolivia rejected the plan.",
                      "en")
     assert "Chile" not in names(find(events, "REJECT").recipients)
+
+
+def test_talks_held_somewhere_and_hosted_by_a_third_party_are_its_mediation(extract):
+    events = extract("Peru and Ecuador agreed to reopen the border after talks in Cuenca "
+                     "hosted by Chilean President Gabriel Boric.", "en")
+    mediation = find(events, "CONSULT", "mediate")
+    assert names(mediation.actors) == {"Gabriel Boric"}
+    assert names(mediation.recipients) == {"Peru", "Ecuador"}
+
+
+def test_hosting_two_counterparts_named_by_adjectives_mediates(extract):
+    events = extract("Chilean Foreign Minister Alberto van Klaveren hosted his Peruvian and "
+                     "Bolivian counterparts in Santiago.", "en")
+    mediation = find(events, "CONSULT", "mediate")
+    assert {m.entity.country for m in mediation.recipients} == {"PER", "BOL"}
+
+
+def test_military_rulers_of_a_state_stand_for_it(extract):
+    events = extract("ABUJA (Reuters) - ECOWAS urged the military rulers of Mali and "
+                     "Guinea to hold elections.", "en")
+    assert names(find(events, "REQUEST").recipients) == {"Mali", "Guinea"}
+
+
+def test_a_name_goes_on_after_bin(extract):
+    events = extract("The truce was brokered by Qatar's Emir Sheikh Tamim bin Hamad Al "
+                     "Thani.", "en")
+    named = {m.entity.name for e in events for m in e.actors + e.recipients}
+    assert "Hamad Al Thani" not in named

@@ -814,7 +814,8 @@ def _direct_object(view: SentenceView, match: PhraseMatch[Trigger], args: Argume
         return view.coordinated(first)
     if (first and first.kind == "adjective" and view.language == "en"
             and match.values[0].object_is_recipient):
-        return [first]  # "rejected Israeli proposals", "attacked Russian positions"
+        # "rejected Israeli proposals", "hosted his Serbian and Kosovar counterparts"
+        return view.coordinated(first)
     return []
 
 

@@ -47,6 +47,7 @@ REFUSAL = Trigger(event="REJECT", cameo="120", pos="verb")  # "X would not accep
 _REFUSAL_REACH = 2
 _DENIALS = {"denied", "denies", "deny", "denying"}
 _OBLIGATION_GAP = 3  # "must [fully] cooperate", "must [be ready to] mediate"
+_PLACE_WORDS = 3  # "talks in [Kuala Lumpur] hosted by"
 _GUEST_GAP = 1  # "received [the] Iraqi prime minister"
 _SPEAKER_REACH = 4  # "[the foreign ministry] said"
 HOSTING_CAMEO = {"043"}
@@ -417,7 +418,11 @@ def _hosts_the_talks(view: SentenceView, matches: list[PhraseMatch[Trigger]],
     if held.event != "CONSULT" or held.mode is not None:
         return False  # talks and meetings between parties, not summits or visits
     gap = range(talks.end, host.start)
-    if len(gap) > 1 or any(view.mention_covering(j) for j in gap):
+    if any(view.mention_covering(j) for j in gap):
+        return False
+    # "talks in Putrajaya hosted by": where the talks were held may stand between
+    where = len(gap) <= _PLACE_WORDS + 1 and view.has_role(talks.end, "residence")
+    if len(gap) > 1 and not where:
         return False
     return view.language == "ar" or view.has_role(host.end, "agent_prep")
 

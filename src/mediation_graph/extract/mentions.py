@@ -133,8 +133,10 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
         _learn(discourse, mentions, lexicon)
     if language == "en":
         mentions = _with_ethnic_groups(mentions, sentence)
+        particles = frozenset(m.start for m in lexicon.grammar_matches(language, tokens)
+                              if "name_particle" in m.values)
         mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names, offices,
-                                        opening)
+                                        opening, particles)
         mentions = _with_trailing_offices(mentions, sentence, offices)
         mentions = _with_possessive_owners(mentions, sentence)
         previous: Mention | None = None
@@ -940,7 +942,8 @@ def _possessed_role(token: Token, lexicon: Lexicon) -> Role | None:
 
 def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,
                          not_names: frozenset[str], office_ends: set[int],
-                         opening: int = 0) -> list[Mention]:
+                         opening: int = 0, particles: frozenset[int] = frozenset()
+                         ) -> list[Mention]:
     """Capitalised word runs that no lexicon entry covers, kept as unlinked entities. Right
     after an office ("Israeli Prime Minister Ehud Barak") the run is that office's holder. The
     words of a dateline (before ``opening``) name no one."""
@@ -953,6 +956,9 @@ def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,
     # a capitalised word right next to a known name continues it ("Gaza City")
     touching = {m.token_end for m in mentions if m.token_end not in offices} | {
         m.token_start - 1 for m in mentions}
+    # "Sheikh Tamim bin Hamad Al Thani": after a name particle the words go on with the name
+    touching |= {m.token_end + 1 for m in mentions
+                 if m.entity.type == "person" and m.token_end in particles}
     tokens = sentence.tokens
     found: list[Mention] = []
     i = opening

@@ -16,7 +16,7 @@ GRAMMAR_ROLES = ("recipient_prep", "agent_prep", "between", "relative", "boundar
                  "homeland", "group_anaphor", "residence", "place_modifier", "background",
                  "obligation", "mediator_prep", "co_agent", "effort", "receive", "during",
                  "brief", "reciprocal", "person_pronoun", "addressee", "guest_verb",
-                 "charge")
+                 "charge", "name_particle")
 
 
 def load_grammar(path: Path, languages: tuple[str, ...]) -> dict[str, PhraseIndex[str]]:

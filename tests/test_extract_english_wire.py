@@ -135,3 +135,21 @@ def test_a_name_goes_on_after_bin(extract):
                      "Thani.", "en")
     named = {m.entity.name for e in events for m in e.actors + e.recipients}
     assert "Hamad Al Thani" not in named
+
+
+def test_a_name_before_a_militia_noun_names_that_group(extract):
+    events = extract("Fighting broke out on Monday between Mai-Mai Kifuafua militiamen and M23 "
+                     "rebels near Walikale.", "en")
+    fighting = find(events, "ASSAULT")
+    sides = fighting.actors + fighting.recipients
+    assert {m.entity.name for m in sides} == {"Mai-Mai Kifuafua", "M23"}
+    assert {m.entity.type for m in sides} == {"armed_group"}
+
+
+def test_an_office_holder_of_a_state_named_after_the_name(extract):
+    events = extract("Foreign Minister Rosa Villalba of Paraguay met Argentine President "
+                     "Javier Milei on Monday.", "en")
+    meeting = find(events, "CONSULT")
+    assert [(m.entity.name, m.entity.country) for m in meeting.actors] == [
+        ("Rosa Villalba", "PRY")]
+    assert "Paraguay" not in names(meeting.recipients)

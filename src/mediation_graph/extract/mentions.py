@@ -13,7 +13,7 @@ kept as unlinked entities.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..lexicon import ActorName, Lexicon, PhraseMatch, Role
 from ..model import Entity, Mention, Sentence, Span, Token
@@ -953,13 +953,18 @@ def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,
     # "the head of the council, Mohamed al-Menfi": the holder's name may follow a comma
     offices |= {end + 1: m for end, m in offices.items()
                 if end < len(sentence.tokens) and sentence.tokens[end].text == ","}
+    # "Wazalendo militiamen", "Karen National Union rebels": a name the lexicon lacks before
+    # an armed group's noun names that group
+    groups = {m.token_start: m for m in mentions if _is_ownerless_group(m)}
     # a capitalised word right next to a known name continues it ("Gaza City")
     touching = {m.token_end for m in mentions if m.token_end not in offices} | {
-        m.token_start - 1 for m in mentions}
+        m.token_start - 1 for m in mentions if m.token_start not in groups}
     # "Sheikh Tamim bin Hamad Al Thani": after a name particle the words go on with the name
     touching |= {m.token_end + 1 for m in mentions
                  if m.entity.type == "person" and m.token_end in particles}
     tokens = sentence.tokens
+    starts = {m.token_start: m for m in mentions}
+    owned: set[int] = set()  # the ends of states that name a holder's country ("of Chile")
     found: list[Mention] = []
     i = opening
     while i < len(tokens):
@@ -967,13 +972,43 @@ def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,
         while (j < len(tokens) and j not in covered and _CAPITALISED.match(tokens[j].text)
                and tokens[j].key not in not_names and not is_arabic(tokens[j].text)):
             j += 1
-        if j > i and not (i == 0 and j - i == 1) and i not in touching and j - 1 not in touching:
-            found.append(_unlinked(sentence, i, j, offices.pop(i, None)))
+        if j > i and j in groups and i not in touching:
+            found.append(_named_group(sentence, i, groups.pop(j)))
+        elif j > i and not (i == 0 and j - i == 1) and i not in touching and (
+                j - 1 not in touching):
+            holder = _of_state(_unlinked(sentence, i, j, offices.pop(i, None)), sentence,
+                               starts)
+            found.append(holder)
+            owned.add(holder.token_end)
         i = max(j, i + 1)
     holders = {m.token_start for m in found if m.entity.type == "person"}
-    kept = [m for m in mentions if not (m.kind in {"role", "office"}
-                                        and m.token_start in holders)]
+    named = {id(m) for m in mentions if m.token_start in holders or m.token_end in owned or (
+        _is_ownerless_group(m) and m.token_start not in groups)}
+    kept = [m for m in mentions if id(m) not in named]
     return sorted(kept + found, key=lambda m: m.token_start)
+
+
+def _of_state(holder: Mention, sentence: Sentence, starts: dict[int, Mention]) -> Mention:
+    """"Foreign Minister Murat Nurtleu of Kazakhstan": an office holder whose office named no
+    owner is of the state named right after the name with "of"; the mention takes it in."""
+    entity, end, tokens = holder.entity, holder.token_end, sentence.tokens
+    if entity.type != "person" or entity.country is not None or end >= len(tokens) or (
+            tokens[end].key not in _OF):
+        return holder
+    state = starts.get(end + 1)
+    if state is None or state.entity.type != "state":
+        return holder
+    return _mention(sentence, holder.token_start, state.token_end,
+                    replace(entity, country=state.entity.country), holder.kind)
+
+
+def _named_group(sentence: Sentence, start: int, noun: Mention) -> Mention:
+    """The group a name the lexicon lacks names before a group noun: "Wazalendo militiamen"."""
+    words = " ".join(t.text for t in sentence.tokens[start:noun.token_start])
+    entity = Entity(id="UNLINKED_" + re.sub(r"\W+", "_", words).upper().strip("_"), name=words,
+                    type="armed_group" if noun.entity.sector == "REB" else "group",
+                    sector=noun.entity.sector, linked=False)
+    return _mention(sentence, start, noun.token_end, entity, "unlinked")
 
 
 def _with_possessive_owners(mentions: list[Mention], sentence: Sentence) -> list[Mention]:

@@ -153,3 +153,9 @@ def test_an_office_holder_of_a_state_named_after_the_name(extract):
     assert [(m.entity.name, m.entity.country) for m in meeting.actors] == [
         ("Rosa Villalba", "PRY")]
     assert "Paraguay" not in names(meeting.recipients)
+
+
+def test_a_second_verb_after_and_shares_the_first_verbs_subject(extract):
+    events = extract("Chilean President Gabriel Boric blamed Lima for the fighting and called "
+                     "on the African Union to intervene.", "en")
+    assert names(find(events, "REQUEST").actors) == {"Gabriel Boric"}

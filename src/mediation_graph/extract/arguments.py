@@ -515,7 +515,12 @@ def _verb_subject(view: SentenceView, match: PhraseMatch[Trigger], clause_start:
     relative = _relative_antecedent(view, match.start)
     if relative:
         return relative, 0.8, "relative antecedent"
-    before = _clause_subject(view, match.start)
+    # "X blamed Mogadishu for the fighting and called on the AU": a verb joined by "and" to
+    # the one before shares its subject, the first in the clause, not the object in between
+    shared = (view.language == "en" and match.start > 0
+              and view.has_role(match.start - 1, "coordinator")
+              and view.tokens[match.start - 1].text != ",")
+    before = _clause_subject(view, match.start, earliest=shared)
     if before:
         return before, 0.85, "subject before verb"
     return None
@@ -721,9 +726,10 @@ def _relative_antecedent(view: SentenceView, verb_start: int) -> list[Mention]:
 
 
 def _clause_subject(view: SentenceView, before: int, soft: bool = False,
-                    reach: int | None = None) -> list[Mention]:
-    """The nearest actor list before ``before`` in its clause that no preposition governs;
-    with ``reach``, only one that starts the clause and ends that close to ``before``."""
+                    reach: int | None = None, earliest: bool = False) -> list[Mention]:
+    """The nearest actor list before ``before`` in its clause that no preposition governs (with
+    ``earliest``, the first); with ``reach``, only one that starts the clause and ends that
+    close to ``before``."""
     clause_start, _end = view.clause_limits(before, soft=soft)
     candidates = [m for m in view.mentions if clause_start <= m.token_start
                   and m.token_end <= before and _can_be_subject(m)
@@ -742,7 +748,7 @@ def _clause_subject(view: SentenceView, before: int, soft: bool = False,
     if not candidates:
         return []
     group_heads = [m for m in candidates if not _continues_list(view, m, candidates)]
-    head = max(group_heads or candidates, key=lambda m: m.token_start)
+    head = (min if earliest else max)(group_heads or candidates, key=lambda m: m.token_start)
     group = [m for m in view.coordinated(head) if m.token_end <= before]
     return view.with_preceding_adjectives(group)
 

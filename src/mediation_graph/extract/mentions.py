@@ -961,7 +961,8 @@ def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,
         m.token_start - 1 for m in mentions if m.token_start not in groups}
     # "Sheikh Tamim bin Hamad Al Thani": after a name particle the words go on with the name
     touching |= {m.token_end + 1 for m in mentions
-                 if m.entity.type == "person" and m.token_end in particles}
+                 if m.entity.type == "person" and m.kind == "name" and m.token_end in particles
+                 and sentence.tokens[m.token_end].text.islower()}
     tokens = sentence.tokens
     starts = {m.token_start: m for m in mentions}
     owned: set[int] = set()  # the ends of states that name a holder's country ("of Chile")

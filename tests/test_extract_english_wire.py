@@ -159,3 +159,10 @@ def test_a_second_verb_after_and_shares_the_first_verbs_subject(extract):
     events = extract("Chilean President Gabriel Boric blamed Lima for the fighting and called "
                      "on the African Union to intervene.", "en")
     assert names(find(events, "REQUEST").actors) == {"Gabriel Boric"}
+
+
+def test_brussels_stands_for_the_eu_except_as_a_place(extract):
+    events = extract("Belgrade accused Brussels of double standards after talks in Brussels.",
+                     "en")
+    accusation = find(events, "ACCUSE")
+    assert names(accusation.recipients) == {"European Union"}

@@ -166,3 +166,9 @@ def test_brussels_stands_for_the_eu_except_as_a_place(extract):
                      "en")
     accusation = find(events, "ACCUSE")
     assert names(accusation.recipients) == {"European Union"}
+
+
+def test_he_is_not_whom_the_subject_spoke_with(extract):
+    events = extract("Boric spoke by phone with Argentine President Javier Milei and said he "
+                     "would visit Lima.", "en")
+    assert names(find(events, "AGREE").actors) == {"Gabriel Boric"}

@@ -1095,11 +1095,15 @@ def with_person_pronouns(mentions: list[Mention], sentence: Sentence, lexicon: L
     held talks": an English "he" or "she" is the person named last before it in the sentence,
     else the person the previous sentences made their subject (``antecedent``)."""
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    grammar = lexicon.grammar_matches("en", sentence.tokens)
+    # "X spoke with Y and condemned what he called ...": whom one spoke with is not "he"
+    governed = {m.end for m in grammar if "recipient_prep" in m.values}
     found: list[Mention] = []
-    for match in lexicon.grammar_matches("en", sentence.tokens):
+    for match in grammar:
         if "person_pronoun" not in match.values or match.start in covered:
             continue
         earlier = [m for m in mentions if m.token_end <= match.start and _is_person(m)]
+        earlier = [m for m in earlier if m.token_start not in governed] or earlier
         referent = earlier[-1].entity if earlier else antecedent
         if referent is not None:
             found.append(_mention(sentence, match.start, match.end, referent, "role"))

@@ -141,7 +141,8 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         after = max([match.end] + [m.token_end for m in args.actors if m.token_start >= match.end])
         following = view.next_mention(after, view.clause_limits(match.start, soft=True)[1],
                                       max_gap=2)
-        if following and following not in args.actors and not _instrument(view, following):
+        if (following and following not in args.actors and not _instrument(view, following)
+                and following.token_end not in view.speech):  # "..., the ministry said"
             args.use("recipients", view.coordinated(following), 0.6, "following actor")
         elif view.language == "en":
             owner = _object_owner(view, match, after)
@@ -612,7 +613,12 @@ def _verb_subject(view: SentenceView, match: PhraseMatch[Trigger], clause_start:
     relative = _relative_antecedent(view, match.start)
     if relative:
         return relative, 0.8, "relative antecedent"
-    before = _clause_subject(view, match.start)
+    # "X blamed Mogadishu for the fighting and called on the AU": a verb joined by "and" to
+    # the one before shares its subject, the first in the clause, not the object in between
+    shared = (view.language == "en" and match.start > 0
+              and view.has_role(match.start - 1, "coordinator")
+              and view.tokens[match.start - 1].text != ",")
+    before = _clause_subject(view, match.start, earliest=shared)
     if before:
         return before, 0.85, "subject before verb"
     return None
@@ -837,9 +843,10 @@ def _relative_antecedent(view: SentenceView, verb_start: int) -> list[Mention]:
 
 
 def _clause_subject(view: SentenceView, before: int, soft: bool = False,
-                    reach: int | None = None) -> list[Mention]:
-    """The nearest actor list before ``before`` in its clause that no preposition governs;
-    with ``reach``, only one that starts the clause and ends that close to ``before``."""
+                    reach: int | None = None, earliest: bool = False) -> list[Mention]:
+    """The nearest actor list before ``before`` in its clause that no preposition governs (with
+    ``earliest``, the first); with ``reach``, only one that starts the clause and ends that
+    close to ``before``."""
     clause_start, _end = view.clause_limits(before, soft=soft)
     candidates = [m for m in view.mentions if clause_start <= m.token_start
                   and m.token_end <= before and _can_be_subject(m)
@@ -859,7 +866,7 @@ def _clause_subject(view: SentenceView, before: int, soft: bool = False,
     if not candidates:
         return []
     group_heads = [m for m in candidates if not _continues_list(view, m, candidates)]
-    head = max(group_heads or candidates, key=lambda m: m.token_start)
+    head = (min if earliest else max)(group_heads or candidates, key=lambda m: m.token_start)
     group = [m for m in view.coordinated(head) if m.token_end <= before]
     return view.with_preceding_adjectives(group)
 
@@ -947,11 +954,14 @@ def _direct_object(view: SentenceView, match: PhraseMatch[Trigger], args: Argume
     while first is not None and view.language == "ar" and _in_locative_phrase(view, after, first):
         # "استقبل الوزير، في مقر الوزارة بالرياض اليوم، نظيره": where, then whom
         first = view.next_mention(first.token_end, scope_end, max_gap=max_gap)
+    if first and first.token_end in view.speech:
+        return []  # "..., Qatar's foreign ministry said": the speaker, not the object
     if first and _usable(first) and view.governing_preposition(first) is None:
         return view.coordinated(first)
     if (first and first.kind == "adjective" and view.language == "en"
             and match.values[0].object_is_recipient):
-        return [first]  # "rejected Israeli proposals", "attacked Russian positions"
+        # "rejected Israeli proposals", "hosted his Serbian and Kosovar counterparts"
+        return view.coordinated(first)
     return []
 
 

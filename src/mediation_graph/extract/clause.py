@@ -35,6 +35,7 @@ class SentenceView:
     # id of a list's first mention -> the list: subject search asks again for every candidate
     lists: dict[int, list[Mention]] = field(default_factory=dict, repr=False)
     locatives: set[int] = field(default_factory=set)  # where a locative cue (في، in) starts
+    speech: set[int] = field(default_factory=set)  # where a verb of saying starts ("said")
 
     @classmethod
     def build(cls, sentence: Sentence, mentions: list[Mention], lexicon: Lexicon,
@@ -55,6 +56,8 @@ class SentenceView:
                           if any(getattr(v, "cue", None) == "locative" for v in m.values)}
         if language == "ar":
             view.proclitics = _proclitics(view, lexicon)
+        view.speech = {m.start for m in lexicon.cues[language].find_all(sentence.tokens)
+                       if any(cue.cue == "speech" for cue in m.values)}
         view.governed = _governed_lists(view)
         return view
 
@@ -150,6 +153,8 @@ class SentenceView:
             and_clitic = self.proclitics.get(mention.token_start, "")[:1] == "و"
             if not (joined or (not gap and and_clitic)):
                 break
+            if joined and self._speaker_after_comma(gap, mention):
+                break  # "..., Qatar and Turkiye, Qatar's foreign ministry said"
             if mention.kind in USABLE_KINDS or mention.kind == "adjective":
                 pending.append(mention)
             if and_clitic or not all(self.tokens[j].text in _SOFT_BOUNDARIES for j in gap):
@@ -163,6 +168,12 @@ class SentenceView:
         return j < len(self.tokens) and (
             self.proclitics.get(j, "")[:1] == "و"
             or (self._inside(j, "coordinator") and self.tokens[j].text not in _SOFT_BOUNDARIES))
+
+    def _speaker_after_comma(self, gap: range, mention: Mention) -> bool:
+        """A name set off by a comma alone and followed by a verb of saying is the speaker of
+        the clause before it, not one more member of the list there."""
+        return mention.token_end in self.speech and all(
+            self.tokens[j].text in _SOFT_BOUNDARIES for j in gap)
 
     def list_through(self, member: Mention, start: int = 0) -> list[Mention]:
         """The actor list, starting at or after token ``start``, that runs up to ``member``:

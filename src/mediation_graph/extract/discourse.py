@@ -59,8 +59,9 @@ class Parties:
         sides = parties_of(event)
         if len({m.entity.id for m in sides}) < 2:
             return
-        if is_meeting(event):
-            self.participants = sides
+        if is_meeting(event) or (event.event == "CONSULT" and event.mode != "mediate"
+                                 and not _may_name_disputants(event, sides)):
+            self.participants = sides  # "X held talks with Y ... the two leaders signed"
         elif _may_name_disputants(event, sides) and len({m.entity.id for m in sides}) == 2:
             self.disputants = sides  # "the two sides" are two: not the four states that condemned
 
@@ -78,7 +79,15 @@ def parties_of(event: Event) -> list[Mention]:
     """The named sides of an event: a mediation's parties, or everyone else's actors and
     recipients."""
     sides = event.recipients if event.mode == "mediate" else event.actors + event.recipients
-    return [m for m in _resolved(sides) if m.entity.linked and m.entity.type != "place"]
+    return [m for m in _resolved(sides) if _named_side(m.entity)]
+
+
+def _named_side(entity: Entity) -> bool:
+    """A lexicon actor, or a person the lexicon lacks whose office gave a country ("Sri Lankan
+    President X"); not a place, and not a capitalised run of words nobody placed."""
+    if entity.type == "place":
+        return False
+    return entity.linked or (entity.type == "person" and entity.country is not None)
 
 
 def is_meeting(event: Event) -> bool:
@@ -131,20 +140,20 @@ def resolve_document(events: list[Event],
         event.actors = _resolve_collectives(event.actors, parties.for_event(event), event)
         event.recipients = _resolve_collectives(event.recipients, parties.for_event(event), event)
         if event.mode == "mediate" and not event.recipients:
-            event.recipients = [_as_discourse_reference(m, event)
+            event.recipients = [as_discourse_reference(m, event)
                                 for m in parties.disputants or parties.document_disputants]
             event.confidence = round(event.confidence * 0.85, 3)
         if event.mode == "mediate" and event.cameo in MEDIATOR_ACTS and not event.actors:
             # "the mediators", "الوسطاء الثلاثة": those the text named last, else the state of
             # the one who speaks of them, when not a party ("a Qatari spokesman said")
-            event.actors = [_as_discourse_reference(m, event) for m in
+            event.actors = [as_discourse_reference(m, event) for m in
                             parties.mediators or _speaking_mediator(event, states or {})
                             or _meeting_mediators(event, parties.participants)]
         if (event.cameo in CONDEMNATION_CAMEO and not event.recipients and parties.attackers
                 and not {m.entity.id for m in parties.attackers} & {m.entity.id
                                                                      for m in event.actors}):
             # "Israeli jets struck a school ... Egypt condemned the strike"
-            event.recipients = [_as_discourse_reference(_as_state(m, states or {}), event)
+            event.recipients = [as_discourse_reference(_as_state(m, states or {}), event)
                                 for m in parties.attackers]
         if event.mode == "mediate" and len(event.recipients) == 1:
             event.recipients += _other_sides(event.recipients[0], event,
@@ -300,7 +309,7 @@ def _other_sides(side: Mention, event: Event, disputants: list[Mention]) -> list
     ids = {m.entity.id for m in disputants}
     if side.entity.id not in ids or len(ids) < 2:
         return []
-    return [_as_discourse_reference(m, event) for m in disputants
+    return [as_discourse_reference(m, event) for m in disputants
             if m.entity.id != side.entity.id and m.entity.id not in
             {a.entity.id for a in event.actors}]
 
@@ -336,7 +345,7 @@ def _meeting_mediators(event: Event, participants: list[Mention]) -> list[Mentio
     return participants
 
 
-def _as_discourse_reference(party: Mention, event: Event) -> Mention:
+def as_discourse_reference(party: Mention, event: Event) -> Mention:
     """A party named elsewhere in the document: its own words and offsets, marked resolved."""
     return replace(party, kind="discourse", resolved_from=party.span.text, sentence=event.sentence)
 

@@ -57,6 +57,8 @@ REFUSAL = Trigger(event="REJECT", cameo="120", pos="verb")  # "X would not accep
 _REFUSAL_REACH = 2
 _DENIALS = {"denied", "denies", "deny", "denying"}
 _OBLIGATION_GAP = 3  # "must [fully] cooperate", "must [be ready to] mediate"
+_PLACE_WORDS = 3  # "talks in [Kuala Lumpur] hosted by"
+_GUEST_GAP = 1  # "received [the] Iraqi prime minister"
 _SPEAKER_REACH = 4  # "[the foreign ministry] said"
 _ARTICLES = {"a", "an"}
 _AIM_GAP = 8  # "demonstrated [in the northern city of Kirkuk on Sunday], calling for"
@@ -244,6 +246,8 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
         if trigger.event == "REQUEST" and not args.recipients and is_arabic_participle(
                 view, match, trigger):
             continue  # "، داعين إلى وقف الحرب": a call on no one only tells the main act's aim
+        if view.has_role(match.start, "guest_verb") and not _has_guest(view, match, args):
+            continue  # "received reports", "received aid from Brazil": no guest, no visit
         _done_by_the_object(view, match, args, events)
         _against_an_act(view, match, args, [m for m, _ in matches])
         _without_sources(view, match, args, hits)
@@ -278,6 +282,21 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
     events = _with_efforts(view, events)
     _with_sentence_parties(view, events)
     return _with_answers(view, events, lexicon)
+
+
+def _has_guest(view: SentenceView, match: PhraseMatch[Trigger], args: Arguments) -> bool:
+    """"received the Iraqi prime minister", "received Kenya's president": the guest is the
+    verb's object, right after it (or the subject of "was received by"), and a person or an
+    actor by name, not what the army was sent ("received new helicopters from Brazil")."""
+    if _is_passive_at(view, match.start):
+        return bool(args.recipients)
+    return any(0 <= m.token_start - match.end <= _GUEST_GAP
+               and (m.entity.type == "person" or m.kind in {"name", "metonym"})
+               and view.governing_preposition(m) is None for m in args.recipients)
+
+
+def _is_passive_at(view: SentenceView, start: int) -> bool:
+    return start > 0 and view.has_role(start - 1, "passive_aux")
 
 
 def _done_by_the_object(view: SentenceView, match: PhraseMatch[Trigger], args: Arguments,
@@ -570,7 +589,11 @@ def _hosts_the_talks(view: SentenceView, matches: list[PhraseMatch[Trigger]],
     if held.event != "CONSULT" or held.mode is not None:
         return False  # talks and meetings between parties, not summits or visits
     gap = range(talks.end, host.start)
-    if len(gap) > 1 or any(view.mention_covering(j) for j in gap):
+    if any(view.mention_covering(j) for j in gap):
+        return False
+    # "talks in Putrajaya hosted by": where the talks were held may stand between
+    where = len(gap) <= _PLACE_WORDS + 1 and view.has_role(talks.end, "residence")
+    if len(gap) > 1 and not where:
         return False
     return view.language == "ar" or view.has_role(host.end, "agent_prep")
 
@@ -1005,15 +1028,17 @@ def _without_complements(view: SentenceView,
     head: int | None = None
     for n, (match, _future) in enumerate(matches):
         trigger = match.values[0]
-        if head is not None and (_is_complement(view, matches[head][0], match)
-                                 or _charge_complement(view, matches[head][0], match)):
+        # only the first action after the head can be its content: "agreed to a truce during
+        # talks mediated by Qatar" is no agreement to mediate
+        previous, head = head, None
+        if previous is not None and (_is_complement(view, matches[previous][0], match)
+                                     or _charge_complement(view, matches[previous][0], match)):
             intent = lexicon.intent_cameo(trigger.event, trigger.mode) or ""
-            if matches[head][0].values[0].event == "AGREE" and intent.startswith("03"):
-                dropped.add(head)
+            if matches[previous][0].values[0].event == "AGREE" and intent.startswith("03"):
+                dropped.add(previous)
                 intentions.add(match.start)
             elif trigger.mode != "mediate":
                 dropped.add(n)
-            head = None
             continue
         if trigger.event in COMPLEMENT_TAKING and trigger.mode != "mediate":
             head = n
@@ -1219,8 +1244,8 @@ def _is_background(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
 
 def _is_complement(view: SentenceView, head: PhraseMatch[Trigger],
                    match: PhraseMatch[Trigger]) -> bool:
-    if match.start - head.end > _COMPLEMENT_GAP:
-        return False
+    if match.start - head.end > _COMPLEMENT_GAP or _is_background(view, match):
+        return False  # "agreed to a truce during talks": the talks are the setting
     if any(j in view.strong_boundaries for j in range(head.end, match.start)
            if not view.has_role(j, "complementizer")):
         return False

@@ -13,7 +13,7 @@ kept as unlinked entities.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..lexicon import ActorName, Lexicon, PhraseMatch, Role
 from ..model import Entity, Mention, Sentence, Span, Token
@@ -39,10 +39,10 @@ _POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 _NOT_IMPLIED_AFTER = {"his", "her", "its", "their", "our", "my", "two", "both", "three", "rival",
                       "warring", "opposing", "other"}
 _APPOSITION_DETERMINERS = {"a", "an", "the"}  # "X, the UAE's foreign minister,"
-_DATELINE_END = {"(", "-", "–", "—", ","}  # "CAIRO (Reuters) -", "TRIPOLI, Libya (AP) -"
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653))  # vowel marks after a letter
 _DATELINE_SEPARATORS = {"-", "–", "—", "/", "ـ"}
 _DATELINE_WORDS = 4  # words of one dateline part: "بورتسودان", "UNITED NATIONS, March 4"
+_DATELINE_PLACE_WORDS = 3  # more in the first part: "SAN JOSE, Costa Rica, Nov. 3 (AP) -"
 _DATELINE_REACH = 16
 _FIRST_SEPARATOR = 4  # a dateline's first part ends within its first words ("أبوظبي في 12 مايو /")
 # An ambassador or embassy serves abroad: a bare "السفير" is not the home state's by default
@@ -114,13 +114,14 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
     tokens = sentence.tokens
     discourse = discourse if discourse is not None else Discourse()
     pieces = [_piece(m) for m in lexicon.actors.index.find_all(tokens)]
-    if language == "ar" and sentence.index == 0:
-        # "القاهرة - (وكالات) -": the dateline says where the news is from, not who acts
-        end = dateline_end(tokens)
-        dateline = _home_of([p for p in pieces if p.end <= end], lexicon)
+    opening = dateline_end(tokens) if sentence.index == 0 else 0
+    if opening:
+        # "القاهرة - (وكالات) -", "CAIRO (Reuters) -": the dateline says where the news is
+        # from, not who acts; its state is the home of offices named without an owner
+        dateline = _home_of([p for p in pieces if p.end <= opening], lexicon)
         if dateline is not None:
             discourse.home, discourse.dateline = dateline, True
-        pieces = [p for p in pieces if p.start >= end]
+        pieces = [p for p in pieces if p.start >= opening]
     # where a person's office ends ("the UN envoy", "Egypt's foreign minister")
     offices = {p.end for p in pieces if p.roles and p.roles[0].kind == "person"}
     mentions = _compose(pieces, sentence, lexicon, language, discourse, offices)
@@ -143,8 +144,12 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
         _learn(discourse, mentions, lexicon)
     if language == "en":
         mentions = _with_ethnic_groups(mentions, sentence)
-        mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names, offices)
+        particles = frozenset(m.start for m in lexicon.grammar_matches(language, tokens)
+                              if "name_particle" in m.values)
+        mentions = _with_unlinked_names(mentions, sentence, lexicon.not_names, offices,
+                                        opening, particles)
         mentions = _with_trailing_offices(mentions, sentence, offices)
+        mentions = _with_possessive_owners(mentions, sentence)
         previous: Mention | None = None
         for mention in mentions:
             locatable = mention.kind in {"unlinked", "metonym", "adjective"} or (
@@ -157,16 +162,20 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
 
 
 def dateline_end(tokens: list[Token]) -> int:
-    """The end of a dateline opening a text: parts of a few words (a city, an agency in
-    parentheses) each closed by a dash or slash ("القاهرة - (وكالات) -", "موسكو - كييف -",
-    "الدوحة/ الأناضول/"), or 0."""
+    """The end of a dateline opening a text, in either language: parts of a few words (a city,
+    a date, an agency in parentheses) each closed by a dash or slash ("القاهرة - (وكالات) -",
+    "موسكو - كييف -", "الدوحة/ الأناضول/", "CAIRO (Reuters) -", "KUALA LUMPUR, July 28
+    (Xinhua) --"), or 0. The first dash comes within a few words, or after an agency in
+    parentheses when the text opens with a word in capitals (a city), as wire copy writes it."""
     end, words, j = 0, 0, 0
+    agency = False
     while j < min(len(tokens), _DATELINE_REACH):
         text = tokens[j].text
         if text == ":" and end > 0:
             return j + 1  # "طهران - إرنا:": the agency's colon closes the dateline
-        if text in _DATELINE_SEPARATORS:
-            if end == 0 and not 0 < j <= _FIRST_SEPARATOR:
+        if text in _DATELINE_SEPARATORS and not _inside_a_word(tokens, j):
+            early = 0 < j <= _FIRST_SEPARATOR or (agency and _opens_in_capitals(tokens))
+            if end == 0 and not early:
                 return 0
             end, words = j + 1, 0
         elif text == "(":
@@ -174,13 +183,24 @@ def dateline_end(tokens: list[Token]) -> int:
                           if tokens[k].text == ")"), None)
             if close is None:
                 break
-            j = close
-        elif text not in {",", "،"}:
+            j, agency = close, True
+        elif any(c.isalnum() for c in text):
             words += 1
-            if words > _DATELINE_WORDS:
+            if words > _DATELINE_WORDS + (end == 0) * _DATELINE_PLACE_WORDS:
                 break
         j += 1
     return end
+
+
+def _inside_a_word(tokens: list[Token], j: int) -> bool:
+    """"Egyptian-brokered": a hyphen with no space on either side joins words."""
+    return (0 < j < len(tokens) - 1 and tokens[j - 1].end == tokens[j].start
+            and tokens[j].end == tokens[j + 1].start)
+
+
+def _opens_in_capitals(tokens: list[Token]) -> bool:
+    """"CAIRO (Reuters) -": a dateline's city in capitals (Arabic has no case: always true)."""
+    return bool(tokens) and tokens[0].text == tokens[0].text.upper()
 
 
 def _home_of(pieces: list[_Piece], lexicon: Lexicon) -> Entity | None:
@@ -574,21 +594,6 @@ def _piece(match: PhraseMatch) -> _Piece:
     names = tuple(v for v in match.values if isinstance(v, ActorName))
     roles = tuple(v for v in match.values if isinstance(v, Role))
     return _Piece(match.start, match.end, names, roles)
-
-
-def dateline_home(sentence: Sentence, lexicon: Lexicon) -> Entity | None:
-    """The state whose capital opens an English dateline ("CAIRO (Reuters) -", "KYIV, Jan 5
-    (AFP) -"): the country the story is filed from."""
-    tokens = sentence.tokens
-    match = lexicon.actors.index.match_at(tokens, 0) if tokens else None
-    if match is None or match.end >= len(tokens) or tokens[match.end].text not in _DATELINE_END:
-        return None
-    if not all(t.text.isupper() for t in tokens[:match.end] if t.text.isalpha()):
-        return None  # a sentence that opens with "Cairo said", not a dateline
-    for value in match.values:
-        if isinstance(value, ActorName) and value.kind == "metonym":
-            return value.entity if value.entity.type == "state" else None
-    return None
 
 
 def _compose(pieces: list[_Piece], sentence: Sentence, lexicon: Lexicon,
@@ -1221,33 +1226,95 @@ def _possessed_role(token: Token, lexicon: Lexicon) -> Role | None:
 
 
 def _with_unlinked_names(mentions: list[Mention], sentence: Sentence,
-                         not_names: frozenset[str], office_ends: set[int]) -> list[Mention]:
+                         not_names: frozenset[str], office_ends: set[int],
+                         opening: int = 0, particles: frozenset[int] = frozenset()
+                         ) -> list[Mention]:
     """Capitalised word runs that no lexicon entry covers, kept as unlinked entities. Right
-    after an office ("Israeli Prime Minister Ehud Barak") the run is that office's holder."""
+    after an office ("Israeli Prime Minister Ehud Barak") the run is that office's holder. The
+    words of a dateline (before ``opening``) name no one."""
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
     offices = {m.token_end: m for m in mentions if m.kind in {"role", "office"} and (
         m.entity.type == "person" or m.token_end in office_ends)}
     # "the head of the council, Mohamed al-Menfi": the holder's name may follow a comma
     offices |= {end + 1: m for end, m in offices.items()
                 if end < len(sentence.tokens) and sentence.tokens[end].text == ","}
+    # "Wazalendo militiamen", "Karen National Union rebels": a name the lexicon lacks before
+    # an armed group's noun names that group
+    groups = {m.token_start: m for m in mentions if _is_ownerless_group(m)}
     # a capitalised word right next to a known name continues it ("Gaza City")
     touching = {m.token_end for m in mentions if m.token_end not in offices} | {
-        m.token_start - 1 for m in mentions}
+        m.token_start - 1 for m in mentions if m.token_start not in groups}
+    # "Sheikh Tamim bin Hamad Al Thani": after a name particle the words go on with the name
+    touching |= {m.token_end + 1 for m in mentions
+                 if m.entity.type == "person" and m.kind == "name" and m.token_end in particles
+                 and sentence.tokens[m.token_end].text.islower()}
     tokens = sentence.tokens
+    starts = {m.token_start: m for m in mentions}
+    owned: set[int] = set()  # the ends of states that name a holder's country ("of Chile")
     found: list[Mention] = []
-    i = 0
+    i = opening
     while i < len(tokens):
         j = i
         while (j < len(tokens) and j not in covered and _CAPITALISED.match(tokens[j].text)
                and tokens[j].key not in not_names and not is_arabic(tokens[j].text)):
             j += 1
-        if j > i and not (i == 0 and j - i == 1) and i not in touching and j - 1 not in touching:
-            found.append(_unlinked(sentence, i, j, offices.pop(i, None)))
+        if j > i and j in groups and i not in touching:
+            found.append(_named_group(sentence, i, groups.pop(j)))
+        elif j > i and not (i == 0 and j - i == 1) and i not in touching and (
+                j - 1 not in touching):
+            holder = _of_state(_unlinked(sentence, i, j, offices.pop(i, None)), sentence,
+                               starts)
+            found.append(holder)
+            owned.add(holder.token_end)
         i = max(j, i + 1)
     holders = {m.token_start for m in found if m.entity.type == "person"}
-    kept = [m for m in mentions if not (m.kind in {"role", "office"}
-                                        and m.token_start in holders)]
+    named = {id(m) for m in mentions if m.token_start in holders or m.token_end in owned or (
+        _is_ownerless_group(m) and m.token_start not in groups)}
+    kept = [m for m in mentions if id(m) not in named]
     return sorted(kept + found, key=lambda m: m.token_start)
+
+
+def _of_state(holder: Mention, sentence: Sentence, starts: dict[int, Mention]) -> Mention:
+    """"Foreign Minister Murat Nurtleu of Kazakhstan": an office holder whose office named no
+    owner is of the state named right after the name with "of"; the mention takes it in."""
+    entity, end, tokens = holder.entity, holder.token_end, sentence.tokens
+    if entity.type != "person" or entity.country is not None or end >= len(tokens) or (
+            tokens[end].key not in _OF):
+        return holder
+    state = starts.get(end + 1)
+    if state is None or state.entity.type != "state":
+        return holder
+    return _mention(sentence, holder.token_start, state.token_end,
+                    replace(entity, country=state.entity.country), holder.kind)
+
+
+def _named_group(sentence: Sentence, start: int, noun: Mention) -> Mention:
+    """The group a name the lexicon lacks names before a group noun: "Wazalendo militiamen"."""
+    words = " ".join(t.text for t in sentence.tokens[start:noun.token_start])
+    entity = Entity(id="UNLINKED_" + re.sub(r"\W+", "_", words).upper().strip("_"), name=words,
+                    type="armed_group" if noun.entity.sector == "REB" else "group",
+                    sector=noun.entity.sector, linked=False)
+    return _mention(sentence, start, noun.token_end, entity, "unlinked")
+
+
+def _with_possessive_owners(mentions: list[Mention], sentence: Sentence) -> list[Mention]:
+    """"Jordan's King Abdullah II", "Qatar's Emir Sheikh Tamim": a state's possessive right
+    before a person of that state names the person's country, not a second actor; the person's
+    mention takes in the owner's words."""
+    tokens = sentence.tokens
+    found: list[Mention] = []
+    for mention in mentions:
+        owner = found[-1] if found else None
+        if (owner is not None and owner.entity.type == "state"
+                and owner.kind in {"name", "metonym"} and mention.entity.type == "person"
+                and mention.entity.country == owner.entity.country
+                and mention.token_start == owner.token_end + 1
+                and tokens[owner.token_end].text in _POSSESSIVE):
+            found[-1] = _mention(sentence, owner.token_start, mention.token_end, mention.entity,
+                                 mention.kind)
+            continue
+        found.append(mention)
+    return found
 
 
 def _unlinked(sentence: Sentence, start: int, end: int, office: Mention | None) -> Mention:
@@ -1315,11 +1382,15 @@ def with_person_pronouns(mentions: list[Mention], sentence: Sentence, lexicon: L
     held talks": an English "he" or "she" is the person named last before it in the sentence,
     else the person the previous sentences made their subject (``antecedent``)."""
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    grammar = lexicon.grammar_matches("en", sentence.tokens)
+    # "X spoke with Y and condemned what he called ...": whom one spoke with is not "he"
+    governed = {m.end for m in grammar if "recipient_prep" in m.values}
     found: list[Mention] = []
-    for match in lexicon.grammar_matches("en", sentence.tokens):
+    for match in grammar:
         if "person_pronoun" not in match.values or match.start in covered:
             continue
         earlier = [m for m in mentions if m.token_end <= match.start and _is_person(m)]
+        earlier = [m for m in earlier if m.token_start not in governed] or earlier
         referent = earlier[-1].entity if earlier else antecedent
         if referent is not None:
             found.append(_mention(sentence, match.start, match.end, referent, "role"))

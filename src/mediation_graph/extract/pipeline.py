@@ -19,7 +19,6 @@ from .discourse import SHARED_ACTIONS, resolve_document, with_named_holders
 from .events import SentenceEvent, sentence_events, sentence_subject
 from .mentions import (
     Discourse,
-    dateline_home,
     find_mentions,
     group_antecedent,
     named_office_holders,
@@ -27,7 +26,7 @@ from .mentions import (
     with_group_anaphors,
     with_person_pronouns,
 )
-from .references import with_referred_acts
+from .references import answers_a_charge, with_referred_acts
 
 
 class Extractor:
@@ -43,10 +42,8 @@ class Extractor:
         carried: list[Mention] = []  # an Arabic sentence's subject, for the next one's verbs
         group: Entity | None = None  # the armed group or movement named last ("الجماعة")
         person: Entity | None = None  # the person an English "he" or "she" stands for
+        accusers: list[Mention] = []  # who made the latest accusation, whom a denial answers
         discourse = Discourse()  # the home state and the office holders named so far
-        if sentence_list and language == "en":
-            discourse.home = dateline_home(sentence_list[0], self.lexicon)
-            discourse.dateline = discourse.home is not None
         for sentence in sentence_list:
             mentions = find_mentions(sentence, self.lexicon, language, discourse)
             mentions = with_group_anaphors(mentions, sentence, self.lexicon, group, language)
@@ -59,6 +56,9 @@ class Extractor:
             found_events = sentence_events(view, self.lexicon, carried)
             for found in found_events:
                 event = _event(document, language, sentence.index, view, found, date)
+                answers_a_charge(view, event, found.tokens, accusers)
+                if event.event == "ACCUSE" and event.actors and not event.negated:
+                    accusers = event.actors
                 events.extend(_each_to_the_others(self._as_intention(event), view, found))
             if language == "ar":
                 carried = sentence_subject(found_events) or carried

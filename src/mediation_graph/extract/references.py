@@ -1,5 +1,8 @@
 """Reactions to an act told earlier: "The army condemned the attack", "ودانت الحكومة الهجوم".
 
+A refusal or denial of a charge ("a charge Yerevan denied", "rejected the allegations") answers
+whoever made the latest accusation the document told.
+
 A stance (condemning, rejecting, protesting, welcoming) whose object is a definite noun naming an
 act ("the attack", "the launch", "الهجوم") is aimed at whoever did that act, named in an earlier
 event of the same kind. The noun is that act mentioned again, not a new one done by the speaker.
@@ -10,6 +13,8 @@ it is addressed to the act's doer, and those the act hits are not whom the deman
 from __future__ import annotations
 
 from ..model import Event, Mention
+from .clause import SentenceView
+from .discourse import as_discourse_reference
 
 STANCES = {"ACCUSE", "REJECT", "PROTEST", "SUPPORT"}
 _ARTICLES = {"the", "this", "that", "these", "those"}
@@ -20,6 +25,7 @@ _DETERMINERS = _ARTICLES | {"هذا", "هذه", "ذلك", "تلك"}
 _CESSATION = {"end", "halt", "stop", "cessation", "وقف", "بوقف", "لوقف", "إنهاء", "بإنهاء",
               "لإنهاء"}
 _CESSATION_GLUE = {"an", "a", "to", "of", "إلى", "على"}
+_CHARGE_REACH = 5  # "a charge [Jubaland officials] rejected"
 
 
 def with_referred_acts(events: list[Event]) -> list[Event]:
@@ -87,3 +93,32 @@ def _earlier_doer(act: Event, earlier: list[Event]) -> list[Mention]:
 
 def _same_sides(left: list[Mention], right: list[Mention]) -> bool:
     return {m.entity.id for m in left} == {m.entity.id for m in right}
+
+
+def answers_a_charge(view: SentenceView, event: Event, tokens: tuple[int, int],
+                     accusers: list[Mention]) -> None:
+    """"accused X of ..., a charge X rejected", "X dismissed the accusation": a refusal that
+    names no one, said of a charge (grammar role ``charge``) in or right around its words, is
+    aimed at the accuser named last (``accusers``)."""
+    if event.event != "REJECT" or event.recipients or not accusers:
+        return
+    start, end = tokens
+    if not _near_a_charge(view, start, end):
+        return
+    own = {m.entity.id for m in event.actors}
+    event.recipients = [as_discourse_reference(m, event) for m in accusers
+                        if m.entity.id not in own]
+
+
+def _near_a_charge(view: SentenceView, start: int, end: int) -> bool:
+    after = end
+    while after < len(view.tokens) and view.has_role(after, "determiner"):
+        after += 1
+    if any(view.has_role(j, "charge_noun") for j in [*range(start, end), after]):
+        return True  # "denied the charge", "rejected the allegations"
+    for j in range(start - 1, max(-1, start - 1 - _CHARGE_REACH), -1):
+        if view.has_role(j, "charge_noun"):
+            return True  # "a charge Yerevan denied"
+        if view.tokens[j].text in {",", "،"} or j in view.strong_boundaries:
+            return False
+    return False

@@ -46,3 +46,19 @@ def test_what_those_called_on_are_urged_to_do_has_not_happened(extract):
     events = extract("Brazil called on Venezuela and Guyana to sign a border deal.", "en")
     assert [e.event for e in events] == ["REQUEST"]
     assert [m.entity.country for m in events[0].recipients] == ["VEN", "GUY"]
+
+
+def test_accusing_each_other_is_an_accusation_each_way_and_no_violation(extract):
+    events = extract("Ethiopia and Eritrea accused each other of violating the border deal.",
+                     "en")
+    accusations = {(e.actors[0].entity.country, e.recipients[0].entity.country)
+                   for e in events if e.event == "ACCUSE"}
+    assert accusations == {("ETH", "ERI"), ("ERI", "ETH")}
+    assert [e.event for e in events if e.event != "ACCUSE"] == []
+
+
+def test_an_arabic_reciprocal_object_after_the_subjects(extract):
+    events = extract("اتهمت أرمينيا وأذربيجان بعضهما بانتهاك وقف إطلاق النار.", "ar")
+    accusations = {(e.actors[0].entity.country, e.recipients[0].entity.country)
+                   for e in events if e.event == "ACCUSE"}
+    assert accusations == {("ARM", "AZE"), ("AZE", "ARM")}

@@ -1289,10 +1289,13 @@ def _charge_complement(view: SentenceView, head: PhraseMatch[Trigger],
     j = head.end
     while view.has_role(j, "determiner"):
         j += 1
-    first = view.mention_starting(j)
-    if first is None or first.kind not in USABLE_KINDS:
-        return False
-    j = max(m.token_end for m in view.coordinated(first))
+    if view.has_role(j, "reciprocal_object"):  # "accused each other of violating the truce"
+        j = view.function_words[j][1]
+    else:
+        first = view.mention_starting(j)
+        if first is None or first.kind not in USABLE_KINDS:
+            return False
+        j = max(m.token_end for m in view.coordinated(first))
     if not view.has_role(j, "charge"):
         return False
     k = j + 1

@@ -85,11 +85,16 @@ class Extractor:
 
 
 def _each_to_the_others(event: Event, view: SentenceView, found: SentenceEvent) -> list[Event]:
-    """"Hamas and Israel exchanged accusations", "the armies traded fire": a reciprocal act of
-    several named actors is done by each to the others (shared acts, such as exchanging views,
-    stay one event of them all)."""
-    if (event.recipients or len(event.actors) < 2 or event.event in SHARED_ACTIONS
-            or not view.has_role(found.tokens[0], "reciprocal")):
+    """"Hamas and Israel exchanged accusations", "the armies traded fire", "accused each other":
+    a reciprocal act of several named actors is done by each to the others (shared acts, such as
+    exchanging views, stay one event of them all)."""
+    start, end = found.tokens
+    # the object follows the trigger, or in Arabic its subjects: "اتهم الطرفان بعضهما"
+    after = [end, *(m.token_end for m in event.actors if m.token_start >= end)]
+    reciprocal = view.has_role(start, "reciprocal") or view.has_role(
+        max(after), "reciprocal_object")
+    if event.recipients or len(event.actors) < 2 or event.event in SHARED_ACTIONS or (
+            not reciprocal):
         return [event]
     return [replace(event, actors=[actor], evidence=list(event.evidence),
                     recipients=[other for other in event.actors if other is not actor])

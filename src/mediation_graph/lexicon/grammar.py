@@ -17,7 +17,8 @@ GRAMMAR_ROLES = ("recipient_prep", "agent_prep", "between", "relative", "boundar
                  "obligation", "mediator_prep", "co_agent", "effort", "receive", "during",
                  "brief", "reciprocal", "person_pronoun", "addressee", "named_after", "outcome",
                  "passing", "witness", "condition", "ultimatum", "charge", "auxiliary",
-                 "object_control", "guest_verb", "charge_noun", "name_particle")
+                 "object_control", "guest_verb", "charge_noun", "name_particle",
+                 "reciprocal_object")
 
 
 def load_grammar(path: Path, languages: tuple[str, ...]) -> dict[str, PhraseIndex[str]]:

@@ -3,6 +3,8 @@ writing."""
 
 from __future__ import annotations
 
+from conftest import find
+
 
 def test_a_sentence_naming_its_own_speaker_does_not_continue_the_last_subject(extract):
     events = extract("بحث وزير الخارجية الأردني أيمن الصفدي مع نظيره التركي هاكان فيدان الأوضاع "
@@ -46,3 +48,14 @@ def test_mediation_efforts_told_of_a_meeting_are_the_efforts_of_those_who_met(ex
     mediation = next(e for e in events if e.mode == "mediate")
     assert {m.entity.country for m in mediation.actors} == {"OMN", "QAT"}
     assert {m.entity.country for m in mediation.recipients} == {"IRN", "USA"}
+
+
+def test_we_in_a_quote_is_whoever_says_it(extract):
+    events = extract('"We reject this plan because it does not end the war," a senior Hamas '
+                     "official said.", "en")
+    assert [m.entity.id for m in find(events, "REJECT").actors] == ["HAMAS"]
+
+
+def test_an_arabic_quote_opening_with_a_we_verb_is_the_speakers_act(extract):
+    events = extract("وقال وزير الخارجية الكويتي: «ندين الهجوم الإسرائيلي على المدنيين».", "ar")
+    assert [m.entity.country for m in find(events, "ACCUSE").actors] == ["KWT"]

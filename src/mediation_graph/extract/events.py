@@ -41,6 +41,15 @@ _SOURCE_REACH = 2  # "أفاد [مراسل] وكالة الصحافة الفرن
 _AGENT_VERB_GAP = 2  # "مفاوضات شاقة استضافتها"
 # words after which an Arabic clause starts with its verb ("فيما رفض", "بينما دعا")
 _CLAUSE_OPENERS = {"فيما", "بينما", "كما", "حيث", "ثم", "وقد", "قد", "فقد", "لقد"}
+# what may stand between "we" and its verb: "we will not accept", "we strongly condemn"
+_FIRST_PERSON = {"we", "i", "نحن", "ونحن"}
+_OPENING_QUOTES = {'"', "“", "«", "'", "‘"}
+_FIRST_PERSON_FILLERS = {"will", "would", "shall", "do", "does", "did", "not", "never", "also",
+                         "strongly", "firmly", "fully", "categorically", "totally", "have",
+                         "has", "had", "are", "am", "can", "cannot", "must", "should", "won't",
+                         "don't", "didn't", "can't", "once", "again", "therefore", "hereby",
+                         "لا", "لن", "سوف", "لم"}
+_FIRST_PERSON_REACH = 4
 _ASIDE_WORDS = 3  # "، مساء الأربعاء،": a date or time between commas
 _OBJECT_DOES = "object of a stance"
 _STANCES = {"ACCUSE", "REQUEST"}  # whose object may be said to do the act named after it
@@ -243,6 +252,8 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
         args = find_arguments(view, match, trigger, next_start, previous_subject,
                               own_actor=_saying_role(view, match))
         _without_speaker(args, attributed_to)
+        _spoken_in_first_person(view, match, args, attributed_to or modality_of(
+            view, match, hits, False).speaker)
         if trigger.event == "REQUEST" and not args.recipients and is_arabic_participle(
                 view, match, trigger):
             continue  # "، داعين إلى وقف الحرب": a call on no one only tells the main act's aim
@@ -1264,6 +1275,25 @@ def _without_speaker(args: Arguments, speaker: Mention | None) -> None:
     if speaker is not None:
         args.actors = [m for m in args.actors if m is not speaker]
         args.recipients = [m for m in args.recipients if m is not speaker]
+
+
+def _spoken_in_first_person(view: SentenceView, match: PhraseMatch[Trigger], args: Arguments,
+                            speaker: Mention | None) -> None:
+    """"'We reject this proposal,' a Hamas official said", "قال: «نرفض هذا المقترح»": "we" or
+    "I" acting in what is quoted is the one who says it."""
+    if speaker is None or args.actors:
+        return
+    j = match.start - 1
+    while j >= 0 and match.start - j <= _FIRST_PERSON_REACH and (
+            view.tokens[j].key in _FIRST_PERSON_FILLERS):
+        j -= 1
+    before = view.tokens[j] if j >= 0 else None
+    # an Arabic verb says its person with a prefix: نـ is "we" where a quote opens with it
+    verb = view.tokens[match.start].key.lstrip("وف")
+    arabic_we = verb.startswith("ن") and before is not None and (
+        before.text in _OPENING_QUOTES or before.key == "نحن")
+    if (before is not None and before.key in _FIRST_PERSON) or arabic_we:
+        args.use("actors", [speaker], 0.6, "first person")
 
 
 def _names_own_speaker(view: SentenceView, hits: list[CueHit], before: int) -> bool:

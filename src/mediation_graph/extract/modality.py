@@ -19,6 +19,7 @@ from .clause import USABLE_KINDS, SentenceView
 _NEGATION_REACH = 3
 _FUTURE_REACH = 2
 _INTENT_REACH = 6
+_DESCRIPTION_WORDS = 3
 _ATTRIBUTION_OPENERS = {",", "،", '"', "”", "'", "’", "»"}
 _DENIAL_WORDS = {"نفى", "ينفي", "نفت", "تنفي", "نفوا", "denied", "denies", "deny", "denying"}
 
@@ -85,7 +86,9 @@ def trailing_speaker(view: SentenceView, hits: list[CueHit]) -> Mention | None:
         if speaker is None:
             continue
         before = speaker.token_start - 1
-        while before >= 0 and view.has_role(before, "determiner"):
+        # ", a senior Hamas official said": an article and a word or two of description
+        while before >= 0 and speaker.token_start - before <= _DESCRIPTION_WORDS and (
+                view.has_role(before, "determiner") or view.tokens[before].text.islower()):
             before -= 1
         if before >= 0 and view.tokens[before].text in _ATTRIBUTION_OPENERS:
             return speaker

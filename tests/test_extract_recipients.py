@@ -115,3 +115,9 @@ def test_killed_by_the_bullets_of_an_army_is_one_act_of_that_army(extract):
     assert len(attacks) == 1
     assert [m.entity.country for m in attacks[0].actors] == ["ISR"]
     assert [m.entity.country for m in attacks[0].recipients] == ["PSE"]
+
+
+def test_a_passive_killing_takes_its_doer_from_the_attack_that_restates_it(extract):
+    events = extract("Three fishermen were killed in a Sri Lankan naval attack off Jaffna.", "en")
+    killing = find(events, "ASSAULT")
+    assert [m.entity.country for m in killing.actors] == ["LKA"]

@@ -216,10 +216,11 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
         matches = sorted(matches + _obligations(view), key=lambda pair: pair[0].start)
     kept = _without_topics(view, matches)
     intentions: set[int] = set()
+    restated: dict[int, PhraseMatch[Trigger]] = {}
     if language == "en":
         kept, intentions = _without_complements(view, kept, lexicon)
         kept = [pair for pair in kept if not _is_background(view, pair[0])]
-        kept = _without_restatements(view, kept)
+        kept, restated = _without_restatements(view, kept)
         kept = _without_conditions(view, kept)
     hits = find_cues(view, lexicon.cues[language])
     attributed_to = trailing_speaker(view, hits)
@@ -252,6 +253,7 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
         args = find_arguments(view, match, trigger, next_start, previous_subject,
                               own_actor=_saying_role(view, match))
         _without_speaker(args, attributed_to)
+        _doer_of_restatement(view, restated.get(match.start), args)
         _spoken_in_first_person(view, match, args, attributed_to or modality_of(
             view, match, hits, False).speaker)
         if trigger.event == "REQUEST" and not args.recipients and is_arabic_participle(
@@ -1131,10 +1133,13 @@ def _speech_subject(view: SentenceView, match: PhraseMatch[Trigger],
 
 def _without_restatements(view: SentenceView,
                           matches: list[tuple[PhraseMatch[Trigger], bool]]
-                          ) -> list[tuple[PhraseMatch[Trigger], bool]]:
+                          ) -> tuple[list[tuple[PhraseMatch[Trigger], bool]],
+                                     dict[int, PhraseMatch[Trigger]]]:
     """"killed 46 civilians in an attack on a village", "wounded two soldiers in a bomb
-    attack": a noun of the type of the verb before it in its clause names the same event."""
+    attack": a noun of the type of the verb before it in its clause names the same event. Also
+    returns each such noun by the start of the verb it restates."""
     kept: list[tuple[PhraseMatch[Trigger], bool]] = []
+    restated: dict[int, PhraseMatch[Trigger]] = {}
     for pair in matches:
         match, previous = pair[0], kept[-1][0] if kept else None
         if previous is not None and _joined_same_act(view, previous, match):
@@ -1144,9 +1149,24 @@ def _without_restatements(view: SentenceView,
                 and match.values[0].event == previous.values[0].event
                 and match.values[0].mode != "mediate"
                 and view.clause_limits(match.start) == view.clause_limits(previous.start)):
+            restated[previous.start] = match
             continue
         kept.append(pair)
-    return kept
+    return kept, restated
+
+
+def _doer_of_restatement(view: SentenceView, noun: PhraseMatch[Trigger] | None,
+                         args: Arguments) -> None:
+    """"Five Palestinians were killed in an Israeli air strike": a passive with no "by" takes
+    its doer from the nationality or name right before the noun that restates it."""
+    if noun is None or args.actors:
+        return
+    modifier = noun.start - 1 if view.tokens[noun.start - 1].text.islower() else noun.start
+    doer = next((m for m in view.mentions if m.token_end in {noun.start, modifier}
+                 and m.kind in {*USABLE_KINDS, "adjective"}), None)
+    if doer is not None:  # "wounded in a Russian drone attack": not Russia wounded
+        args.recipients = [m for m in args.recipients if m is not doer]
+        args.use("actors", [doer], 0.6, "restating noun's modifier")
 
 
 def _condition_after(view: SentenceView, start: int) -> int | None:
@@ -1230,9 +1250,16 @@ def _joined_same_act(view: SentenceView, previous: PhraseMatch[Trigger],
 
 
 def _used_as_noun(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:
-    """A noun trigger, or a verb form after an article ("killed in an ambush")."""
-    return match.values[0].pos == "noun" or (
-        match.start > 0 and view.tokens[match.start - 1].key in _ARTICLES)
+    """A noun trigger, or a verb form after an article, which may be followed by one word and
+    a nationality or name ("killed in an ambush", "in a Sri Lankan naval attack")."""
+    if match.values[0].pos == "noun":
+        return True
+    j = match.start - 1
+    if j > 0 and view.tokens[j].text.islower() and view.tokens[j].key not in _ARTICLES:
+        j -= 1  # "naval", "drone", "air"
+    while j >= 0 and (covering := view.mention_covering(j)) is not None:
+        j = covering.token_start - 1
+    return j >= 0 and view.tokens[j].key in _ARTICLES
 
 
 def _is_background(view: SentenceView, match: PhraseMatch[Trigger]) -> bool:

@@ -121,3 +121,10 @@ def test_a_passive_killing_takes_its_doer_from_the_attack_that_restates_it(extra
     events = extract("Three fishermen were killed in a Sri Lankan naval attack off Jaffna.", "en")
     killing = find(events, "ASSAULT")
     assert [m.entity.country for m in killing.actors] == ["LKA"]
+
+
+def test_a_by_after_a_passive_verb_is_not_the_attack_nouns_doer(extract):
+    events = extract("A Pakistani drone attack on Kandahar was repelled by Afghan air "
+                     "defences.", "en")
+    attack = find(events, "ASSAULT")
+    assert [m.entity.country for m in attack.actors] == ["PAK"]

@@ -377,6 +377,11 @@ def _find_actors(view: SentenceView, match: PhraseMatch[Trigger], trigger: Trigg
     by_reach = scope_end
     if view.language == "en" and trigger.pos == "verb" and not _is_passive(view, match.start):
         by_reach = min(scope_end, match.end + 1)
+    elif view.language == "en" and trigger.pos != "verb":
+        # "a Ukrainian drone attack on Moscow was repelled by Russian air defences": a "by"
+        # after a passive verb is that verb's agent, not the noun's
+        by_reach = next((j for j in range(match.end, scope_end)
+                         if view.has_role(j, "passive_aux")), scope_end)
     agent = _agent_phrase(view, match.end, scope_end, by_reach)
     if agent:
         args.use("actors", agent, 0.9, "agent phrase")

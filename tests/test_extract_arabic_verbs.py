@@ -46,3 +46,14 @@ def test_a_plural_that_keeps_its_nun_heads_no_genitive(extract):
 def test_a_plural_group_keeps_its_plural_nationality(extract):
     events = extract("التقى الرئيس الروسي مسؤولين أتراك في موسكو.", "ar")
     assert [m.entity.country for m in find(events, "CONSULT").recipients] == ["TUR"]
+
+
+def test_ruling_out_talks_is_refusing_them(extract):
+    events = extract("استبعد رئيس الوزراء الإثيوبي أي مفاوضات مع جبهة تحرير تيغراي.", "ar")
+    assert [e.event for e in events] == ["REJECT"]
+    assert [m.entity.country for m in events[0].actors] == ["ETH"]
+
+
+def test_a_cue_phrase_with_an_article_marks_the_event_as_announced(extract):
+    events = extract("من المقرر أن يزور وزير الخارجية الياباني الرياض الأسبوع المقبل.", "ar")
+    assert [e.modality for e in events] == ["future"]

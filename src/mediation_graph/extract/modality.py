@@ -49,15 +49,19 @@ def find_cues(view: SentenceView, cues: PhraseIndex[Cue]) -> list[CueHit]:
 
 
 def _conjunction_keys(token: Token) -> tuple[str, ...]:
+    """The word, without a conjunction و/ف, and without its article: cue phrases are stored
+    without the article ("من المقرر" as من مقرر)."""
     key = token.key
-    return (key, key[1:]) if len(key) > 2 and key[0] in "وف" else (key,)
+    keys = [key, key[1:]] if len(key) > 2 and key[0] in "وف" else [key]
+    return (*keys, *(k[2:] for k in keys if k.startswith("ال") and len(k) > 3))
 
 
 def modality_of(view: SentenceView, match: PhraseMatch[Trigger], hits: list[CueHit],
                 future_prefix: bool) -> Modality:
     """``future_prefix``: the trigger only matched once an Arabic سـ was taken off it."""
     clause_start, _ = view.clause_limits(match.start)
-    before = [h for h in hits if clause_start <= h.start and h.end <= match.start]
+    # a cue may end with the word that opens the trigger's clause: "من المقرر أن يزور"
+    before = [h for h in hits if clause_start <= h.end and h.end <= match.start]
     negated = any(h.cue == "negation" and match.start - h.end <= _NEGATION_REACH for h in before)
     negated = negated or any(view.tokens[h.start].key in _DENIAL_WORDS for h in before)
     if any(h.cue == "hypothetical" for h in before):

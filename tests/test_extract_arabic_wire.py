@@ -174,3 +174,21 @@ def test_an_envoy_of_a_head_of_state_joined_by_lam_takes_his_country(extract):
     text = "استقبل الرئيس الجزائري عبد المجيد تبون أمس الموفد الخاص للرئيس الموريتاني."
     meeting = find(extract(text, "ar"), "CONSULT")
     assert [m.entity.country for m in meeting.recipients] == ["MRT"]
+
+
+# --- a known name followed by its lineage and offices -----------------------------------------
+
+def test_the_office_of_the_country_after_a_known_name_is_that_persons_title(extract):
+    text = ("تلقى الشيخ تميم بن حمد آل ثاني أمير البلاد المفدى اتصالا هاتفيا من الرئيس "
+            "الفرنسي إيمانويل ماكرون تناول العلاقات الثنائية.")
+    call = find(extract(text, "ar"), "CONSULT")
+    assert _names(call.actors) == ["Emmanuel Macron"]
+    assert _names(call.recipients) == ["Tamim bin Hamad Al Thani"]
+
+
+def test_two_offices_after_a_known_name_are_both_its_titles(extract):
+    text = ("استقبل الأمير محمد بن سلمان بن عبدالعزيز ولي العهد رئيس مجلس الوزراء رئيس "
+            "الوزراء الباكستاني في قصر اليمامة.")
+    meeting = find(extract(text, "ar"), "CONSULT")
+    assert _names(meeting.actors) == ["Mohammed bin Salman"]
+    assert [r.entity.country for r in meeting.recipients] == ["PAK"]

@@ -135,6 +135,7 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
     if language == "ar":
         _name_places_of_documents(mentions, sentence, lexicon)
         mentions = _with_described_parties(mentions, sentence)
+        mentions = _with_titles_of_known_names(mentions, sentence, lexicon)
         mentions = _with_holder_names(mentions, sentence, lexicon, discourse)
         mentions = _with_offices_after_names(mentions, sentence, lexicon, discourse)
         mentions = _with_titled_names(mentions, sentence, lexicon, discourse)
@@ -292,6 +293,7 @@ def _unknown_holder(sentence: Sentence, start: int, end: int, office: Entity) ->
 
 # the first word of a two-word family name ("عبد الله", "أبو الغيط", "ولد مرزوك")
 _FAMILY_PREFIXES = {arabic_key(w) for w in ("عبد", "أبو", "أبي", "بن", "ابن", "ولد", "آل", "بو")}
+_LINEAGE = {arabic_key(w) for w in ("بن", "ابن", "بنت", "آل")}  # "تميم بن حمد آل ثاني"
 _FAMILY_SUFFIXES = {arabic_key(w) for w in ("الله", "الدين")}  # "غلام الله", "نور الدين"
 
 
@@ -426,6 +428,57 @@ def _with_offices_after_names(mentions: list[Mention], sentence: Sentence, lexic
             mention = _mention(sentence, start, mention.token_end, holder, "name")
         found.append(mention)
     return found
+
+
+def _with_titles_of_known_names(mentions: list[Mention], sentence: Sentence,
+                                lexicon: Lexicon) -> list[Mention]:
+    """Gulf agencies follow a known name with the rest of its lineage and the offices it holds:
+    "الشيخ تميم بن حمد آل ثاني أمير البلاد المفدى", "الشيخ X رئيس مجلس الوزراء وزير الخارجية".
+    The lineage, an office with no owner or with "البلاد" (the home state), and the epithets
+    after it are that person's title, not further actors."""
+    tokens = sentence.tokens
+    grammar = lexicon.grammar["ar"]
+    found: list[Mention] = []
+    for mention in mentions:
+        if found and mention.token_start < found[-1].token_end:
+            continue  # inside the title just read
+        if mention.kind == "name" and mention.entity.type == "person" and (
+                mention.entity.id in lexicon.actors.offices):
+            own = lexicon.actors.offices[mention.entity.id]
+            end = _title_end(tokens, mention.token_end, own, mentions, lexicon, grammar)
+            if end > mention.token_end:
+                mention = _mention(sentence, mention.token_start, end, mention.entity, "name")
+        found.append(mention)
+    return found
+
+
+def _title_end(tokens: list[Token], j: int, own: str, mentions: list[Mention],
+               lexicon: Lexicon, grammar) -> int:
+    """The end of the lineage and owner-less offices that follow a known name at ``j``: an
+    office the person holds, one said of "البلاد", or one more after those."""
+    end, titled = j, False
+    while j < len(tokens):
+        if tokens[j].key in _LINEAGE and j + 1 < len(tokens) and tokens[j + 1].text.isalpha():
+            j = end = j + 2  # "بن حمد", "آل ثاني": the particle and the name after it
+            continue
+        start = j + 1 if tokens[j].text in {",", "،"} else j  # "الشيخ X، ولي العهد"
+        office = lexicon.actors.index.match_at(tokens, start) if start < len(tokens) else None
+        roles = [v for v in office.values if isinstance(v, Role) and v.kind == "person"
+                 ] if office is not None else []
+        if office is None or not roles:
+            break
+        j = office.end
+        home = grammar.match_at(tokens, j) if j < len(tokens) else None
+        if home is not None and "home_state" in home.values:
+            j = home.end
+        elif any(m.token_start <= j < m.token_end for m in mentions) or not (
+                titled or any(role.id == own for role in roles)):
+            break  # an office with its owner ("أمير قطر") or someone else's
+        while j < len(tokens) and (more := grammar.match_at(tokens, j)) is not None and (
+                "epithet" in more.values):
+            j = more.end
+        end, titled = j, True
+    return end
 
 
 def _with_titled_names(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,

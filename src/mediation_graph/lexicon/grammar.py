@@ -15,7 +15,8 @@ GRAMMAR_ROLES = ("recipient_prep", "agent_prep", "between", "relative", "boundar
                  "subject_pronoun", "undergo", "adverbial",
                  "homeland", "group_anaphor", "residence", "place_modifier", "background",
                  "obligation", "mediator_prep", "co_agent", "effort", "receive", "during",
-                 "brief", "reciprocal", "person_pronoun", "addressee", "named_after")
+                 "brief", "reciprocal", "person_pronoun", "addressee", "named_after",
+                 "home_state", "epithet")
 
 
 def load_grammar(path: Path, languages: tuple[str, ...]) -> dict[str, PhraseIndex[str]]:

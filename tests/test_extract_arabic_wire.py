@@ -192,3 +192,23 @@ def test_two_offices_after_a_known_name_are_both_its_titles(extract):
     meeting = find(extract(text, "ar"), "CONSULT")
     assert _names(meeting.actors) == ["Mohammed bin Salman"]
     assert [r.entity.country for r in meeting.recipients] == ["PAK"]
+
+
+# --- a written shadda tells Amman from Oman ------------------------------------------------
+
+def test_an_amman_dateline_makes_jordan_the_home_state(extract):
+    text = "عمّان (بترا) - بحث وزير الخارجية مع المبعوث الأممي إلى سوريا سبل دعم الحوار."
+    talks = find(extract(text, "ar"), "CONSULT")
+    assert [a.entity.country for a in talks.actors] == ["JOR"]
+
+
+def test_oman_without_a_shadda_stays_oman(extract):
+    text = "رحبت سلطنة عمان بالاتفاق، وقالت عمان إنها تدعم الحوار بين الطرفين."
+    welcome = find(extract(text, "ar"), "SUPPORT")
+    assert [a.entity.id for a in welcome.actors] == ["OMN"]
+
+
+def test_a_word_with_a_shadda_keeps_its_plain_key_first():
+    from mediation_graph.text.normalize import word_keys
+    keys = word_keys("بعمّان")
+    assert keys[0] == "بعمان" and "عمّان" in keys

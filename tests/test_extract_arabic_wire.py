@@ -212,3 +212,24 @@ def test_a_word_with_a_shadda_keeps_its_plain_key_first():
     from mediation_graph.text.normalize import word_keys
     keys = word_keys("بعمّان")
     assert keys[0] == "بعمان" and "عمّان" in keys
+
+
+# --- a counterpart holds the subject's office ----------------------------------------------
+
+def test_a_counterpart_without_a_name_holds_the_subjects_office_in_its_state(extract):
+    meeting = find(extract("استقبل وزير الدفاع السعودي نظيره الفرنسي في جدة.", "ar"), "CONSULT")
+    counterpart = meeting.recipients[0].entity
+    assert (counterpart.name, counterpart.country) == ("French defense minister", "FRA")
+
+
+def test_a_named_leaders_counterpart_is_the_other_states_leader(extract):
+    text = "بحث الرئيس المصري عبد الفتاح السيسي هاتفيا مع نظيره الكيني سبل وقف الحرب."
+    call = find(extract(text, "ar"), "CONSULT")
+    assert [(r.entity.name, r.entity.country) for r in call.recipients] == [
+        ("Kenyan head of state", "KEN")]
+
+
+def test_an_english_counterpart_holds_the_subjects_office_too(extract):
+    meeting = find(extract("Jordan's foreign minister met his Spanish counterpart in Madrid.",
+                           "en"), "CONSULT")
+    assert [r.entity.name for r in meeting.recipients] == ["Spanish foreign minister"]

@@ -141,6 +141,8 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
         mentions = _with_titled_names(mentions, sentence, lexicon, discourse)
         mentions = _with_surnames(mentions, sentence, lexicon, discourse)
         mentions = _with_possessed_roles(mentions, sentence, lexicon)
+    mentions = _with_counterparts(mentions, sentence, lexicon, discourse)
+    if language == "ar":
         _learn(discourse, mentions, lexicon)
     if language == "en":
         mentions = _with_ethnic_groups(mentions, sentence)
@@ -210,6 +212,42 @@ def named_office_holders(mentions: list[Mention], lexicon: Lexicon) -> dict[str,
                 state.type == "state"):
             holders.setdefault(actors.role_entity(role, state).id, mention.entity)
     return holders
+
+
+def _with_counterparts(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
+                       discourse: Discourse) -> list[Mention]:
+    """"التقى وزير الخارجية المصري نظيره الإيراني": a counterpart holds the office of the person
+    named before it, in the counterpart's state: Iran's foreign minister (its holder by name when
+    the text has named one)."""
+    actors = lexicon.actors
+    found: list[Mention] = []
+    for mention in mentions:
+        state = actors.entities.get(mention.entity.country or "")
+        if mention.entity.id.endswith(f"_{_COUNTERPART.upper()}") and state is not None and (
+                state.type == "state"):
+            earlier = [m for m in found if m.entity.type == "person" and m.kind in {"name", "role"}]
+            office = _office_of(earlier[-1].entity, lexicon, discourse) if earlier else None
+            if office is not None:
+                named = [e for e in discourse.holders.get(office.id, [])
+                         if e.country == state.country]
+                holder = named[-1] if named else actors.role_entity(office, state)
+                mention = _mention(sentence, mention.token_start, mention.token_end, holder,
+                                   mention.kind)
+        found.append(mention)
+    return found
+
+
+def _office_of(person: Entity, lexicon: Lexicon, discourse: Discourse) -> Role | None:
+    """The office a person holds: listed with the name, named for it earlier in the text, or
+    the role an office mention was made of ("EGY_FOREIGN_MINISTER")."""
+    roles = lexicon.actors.roles
+    listed = lexicon.actors.offices.get(person.id) or next(
+        (role for role, holders in discourse.holders.items() if person in holders), None)
+    if listed is None:
+        listed = next((role for role in roles if role != _COUNTERPART
+                       and person.id.endswith(f"_{role.upper()}")), None)
+    role = roles.get(listed or "")
+    return role if role is not None and role.kind == "person" and role.resolves == "self" else None
 
 
 def _learn(discourse: Discourse, mentions: list[Mention], lexicon: Lexicon) -> None:
@@ -293,6 +331,7 @@ def _unknown_holder(sentence: Sentence, start: int, end: int, office: Entity) ->
 
 # the first word of a two-word family name ("عبد الله", "أبو الغيط", "ولد مرزوك")
 _FAMILY_PREFIXES = {arabic_key(w) for w in ("عبد", "أبو", "أبي", "بن", "ابن", "ولد", "آل", "بو")}
+_COUNTERPART = "counterpart"  # the role in roles.tsv of "نظيره", "his counterpart"
 _LINEAGE = {arabic_key(w) for w in ("بن", "ابن", "بنت", "آل")}  # "تميم بن حمد آل ثاني"
 _FAMILY_SUFFIXES = {arabic_key(w) for w in ("الله", "الدين")}  # "غلام الله", "نور الدين"
 

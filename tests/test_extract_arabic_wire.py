@@ -233,3 +233,17 @@ def test_an_english_counterpart_holds_the_subjects_office_too(extract):
     meeting = find(extract("Jordan's foreign minister met his Spanish counterpart in Madrid.",
                            "en"), "CONSULT")
     assert [r.entity.name for r in meeting.recipients] == ["Spanish foreign minister"]
+
+
+# --- civilians who attack -------------------------------------------------------------------
+
+def test_settlers_as_the_subject_of_an_attack_are_its_doers(extract):
+    raid = find(extract("هاجم المستوطنون قرية فلسطينية جنوب الخليل فجر اليوم.", "ar"), "ASSAULT")
+    assert _names(raid.actors) == ["settlers"]
+    assert "settlers" not in _names(raid.recipients)
+
+
+def test_other_civilians_as_the_subject_of_a_killing_are_still_its_victims(extract):
+    killing = find(extract("قتل مدنيون في قصف استهدف سوقا شعبية.", "ar"), "ASSAULT")
+    assert _names(killing.recipients) == ["civilians"]
+    assert killing.actors == [] or "civilians" not in _names(killing.actors)

@@ -275,7 +275,8 @@ def _past_quantity(view: SentenceView, j: int) -> int:
 
 def _is_arabic_passive_victim(view: SentenceView, trigger: Trigger, args: Arguments) -> bool:
     """Civilians, or any counted people ("قتل 18 شخصا", "سبعة جنود قتلوا"), as the subject of
-    an attack are its victims: news counts the dead, not the killers."""
+    an attack are its victims: news counts the dead, not the killers. Civilians listed in
+    assailants.txt ("هاجم المستوطنون قرية") attack in the news, and stay its doers."""
     weak = {"following actor", "preposition"}  # a victim subject outweighs these guesses
     if view.language != "ar" or trigger.event != "ASSAULT" or not args.actors or (
             args.recipients and not weak & set(args.patterns)):
@@ -285,7 +286,8 @@ def _is_arabic_passive_victim(view: SentenceView, trigger: Trigger, args: Argume
         return False
     if trigger.pos == "verb" and not trigger.object_is_recipient:
         return False  # only a verb whose object is its victim reads as passive ("أطلق النار")
-    civilians = all(m.entity.type == "group" and m.entity.sector == "CVL" for m in args.actors)
+    civilians = all(m.entity.type == "group" and m.entity.sector == "CVL"
+                    and not view.assails(m.entity) for m in args.actors)
     return civilians or (trigger.pos == "verb" and _is_counted(view, args.actors[0]))
 
 

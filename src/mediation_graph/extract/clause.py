@@ -8,7 +8,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from ..lexicon import Lexicon
-from ..model import Mention, Sentence, Token
+from ..model import Entity, Mention, Sentence, Token
 
 _ARABIC_PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _SOFT_BOUNDARIES = {",", "،"}
@@ -35,6 +35,7 @@ class SentenceView:
     # id of a list's first mention -> the list: subject search asks again for every candidate
     lists: dict[int, list[Mention]] = field(default_factory=dict, repr=False)
     locatives: set[int] = field(default_factory=set)  # where a locative cue (في، in) starts
+    assailants: frozenset[str] = frozenset()  # civilian group roles that attack (assailants.txt)
 
     @classmethod
     def build(cls, sentence: Sentence, mentions: list[Mention], lexicon: Lexicon,
@@ -56,7 +57,13 @@ class SentenceView:
         if language == "ar":
             view.proclitics = _proclitics(view, lexicon)
         view.governed = _governed_lists(view)
+        view.assailants = lexicon.assailants
         return view
+
+    def assails(self, entity: Entity) -> bool:
+        """A civilian group that attacks in the news: its role ("SETTLERS", "ISR_SETTLERS")."""
+        role = entity.id.lower()
+        return any(role == r or role.endswith(f"_{r}") for r in self.assailants)
 
     @property
     def tokens(self) -> list[Token]:

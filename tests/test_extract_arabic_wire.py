@@ -247,3 +247,19 @@ def test_other_civilians_as_the_subject_of_a_killing_are_still_its_victims(extra
     killing = find(extract("قتل مدنيون في قصف استهدف سوقا شعبية.", "ar"), "ASSAULT")
     assert _names(killing.recipients) == ["civilians"]
     assert killing.actors == [] or "civilians" not in _names(killing.actors)
+
+
+# --- the doer in the genitive of a condemned act -------------------------------------------
+
+def test_a_genitive_before_a_plain_object_noun_is_the_doer_of_the_condemned_act(extract):
+    events = extract("نددت الكويت باقتحام المستوطنين ساحات المسجد الإبراهيمي في الخليل.", "ar")
+    assert _names(find(events, "ACCUSE").recipients) == ["settlers"]
+    raid = find(events, "ASSAULT")
+    assert _names(raid.actors) == ["settlers"]
+    assert "Kuwait" not in _names(raid.actors + raid.recipients)
+
+
+def test_a_bombing_by_aircraft_of_a_school_is_done_by_the_aircraft(extract):
+    events = extract("أدانت البحرين قصف الطائرات الروسية مدرسة في إدلب.", "ar")
+    bombing = find(events, "ASSAULT")
+    assert [a.entity.country for a in bombing.actors] == ["RUS"]

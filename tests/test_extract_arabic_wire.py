@@ -194,6 +194,13 @@ def test_two_offices_after_a_known_name_are_both_its_titles(extract):
     assert [r.entity.country for r in meeting.recipients] == ["PAK"]
 
 
+def test_an_office_of_the_country_alone_is_the_home_states(extract):
+    text = "المنامة - بنا - استقبل ملك البلاد المفدى في قصر الصخير رئيس وزراء اليونان."
+    meeting = find(extract(text, "ar"), "CONSULT")
+    host = meeting.actors[0].entity
+    assert (host.country, host.sector) == ("BHR", "GOV")
+
+
 # --- a written shadda tells Amman from Oman ------------------------------------------------
 
 def test_an_amman_dateline_makes_jordan_the_home_state(extract):

@@ -846,8 +846,13 @@ def _ownerless_arabic_office(sentence: Sentence, first: _Piece, last: _Piece, ro
                              lexicon: Lexicon, discourse: Discourse) -> Mention | None:
     """"وأدان الرئيس", "أكد وزير الخارجية", "أن الحكومة ترفض": a definite office or government
     named without its owner is the holder the document named before, else the home state's
-    (the dateline's); an indefinite one ("وزير") is nobody in particular."""
-    if role.kind not in {"person", "organization"} or not tokens_definite(sentence, last):
+    (the dateline's); an indefinite one ("وزير") is nobody in particular, unless "البلاد" (the
+    country) owns it: "أمير البلاد" is the home state's."""
+    tokens = sentence.tokens
+    country = last.end < len(tokens) and _ends_at(lexicon.grammar["ar"], tokens, last.end + 1,
+                                                  "home_state")
+    if role.kind not in {"person", "organization"} or not (
+            country or tokens_definite(sentence, last)):
         return None
     home = discourse.home
     if role.resolves == "owner":
@@ -860,7 +865,7 @@ def _ownerless_arabic_office(sentence: Sentence, first: _Piece, last: _Piece, ro
     if entity is None:
         return None
     discourse.remember(role.id, entity)
-    return _mention(sentence, first.start, last.end, entity, "role")
+    return _mention(sentence, first.start, last.end + int(country), entity, "role")
 
 
 def tokens_definite(sentence: Sentence, piece: _Piece) -> bool:

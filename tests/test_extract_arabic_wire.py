@@ -174,3 +174,99 @@ def test_an_envoy_of_a_head_of_state_joined_by_lam_takes_his_country(extract):
     text = "استقبل الرئيس الجزائري عبد المجيد تبون أمس الموفد الخاص للرئيس الموريتاني."
     meeting = find(extract(text, "ar"), "CONSULT")
     assert [m.entity.country for m in meeting.recipients] == ["MRT"]
+
+
+# --- a known name followed by its lineage and offices -----------------------------------------
+
+def test_the_office_of_the_country_after_a_known_name_is_that_persons_title(extract):
+    text = ("تلقى الشيخ تميم بن حمد آل ثاني أمير البلاد المفدى اتصالا هاتفيا من الرئيس "
+            "الفرنسي إيمانويل ماكرون تناول العلاقات الثنائية.")
+    call = find(extract(text, "ar"), "CONSULT")
+    assert _names(call.actors) == ["Emmanuel Macron"]
+    assert _names(call.recipients) == ["Tamim bin Hamad Al Thani"]
+
+
+def test_two_offices_after_a_known_name_are_both_its_titles(extract):
+    text = ("استقبل الأمير محمد بن سلمان بن عبدالعزيز ولي العهد رئيس مجلس الوزراء رئيس "
+            "الوزراء الباكستاني في قصر اليمامة.")
+    meeting = find(extract(text, "ar"), "CONSULT")
+    assert _names(meeting.actors) == ["Mohammed bin Salman"]
+    assert [r.entity.country for r in meeting.recipients] == ["PAK"]
+
+
+def test_an_office_of_the_country_alone_is_the_home_states(extract):
+    text = "المنامة - بنا - استقبل ملك البلاد المفدى في قصر الصخير رئيس وزراء اليونان."
+    meeting = find(extract(text, "ar"), "CONSULT")
+    host = meeting.actors[0].entity
+    assert (host.country, host.sector) == ("BHR", "GOV")
+
+
+# --- a written shadda tells Amman from Oman ------------------------------------------------
+
+def test_an_amman_dateline_makes_jordan_the_home_state(extract):
+    text = "عمّان (بترا) - بحث وزير الخارجية مع المبعوث الأممي إلى سوريا سبل دعم الحوار."
+    talks = find(extract(text, "ar"), "CONSULT")
+    assert [a.entity.country for a in talks.actors] == ["JOR"]
+
+
+def test_oman_without_a_shadda_stays_oman(extract):
+    text = "رحبت سلطنة عمان بالاتفاق، وقالت عمان إنها تدعم الحوار بين الطرفين."
+    welcome = find(extract(text, "ar"), "SUPPORT")
+    assert [a.entity.id for a in welcome.actors] == ["OMN"]
+
+
+def test_a_word_with_a_shadda_keeps_its_plain_key_first():
+    from mediation_graph.text.normalize import word_keys
+    keys = word_keys("بعمّان")
+    assert keys[0] == "بعمان" and "عمّان" in keys
+
+
+# --- a counterpart holds the subject's office ----------------------------------------------
+
+def test_a_counterpart_without_a_name_holds_the_subjects_office_in_its_state(extract):
+    meeting = find(extract("استقبل وزير الدفاع السعودي نظيره الفرنسي في جدة.", "ar"), "CONSULT")
+    counterpart = meeting.recipients[0].entity
+    assert (counterpart.name, counterpart.country) == ("French defense minister", "FRA")
+
+
+def test_a_named_leaders_counterpart_is_the_other_states_leader(extract):
+    text = "بحث الرئيس المصري عبد الفتاح السيسي هاتفيا مع نظيره الكيني سبل وقف الحرب."
+    call = find(extract(text, "ar"), "CONSULT")
+    assert [(r.entity.name, r.entity.country) for r in call.recipients] == [
+        ("Kenyan head of state", "KEN")]
+
+
+def test_an_english_counterpart_holds_the_subjects_office_too(extract):
+    meeting = find(extract("Jordan's foreign minister met his Spanish counterpart in Madrid.",
+                           "en"), "CONSULT")
+    assert [r.entity.name for r in meeting.recipients] == ["Spanish foreign minister"]
+
+
+# --- civilians who attack -------------------------------------------------------------------
+
+def test_settlers_as_the_subject_of_an_attack_are_its_doers(extract):
+    raid = find(extract("هاجم المستوطنون قرية فلسطينية جنوب الخليل فجر اليوم.", "ar"), "ASSAULT")
+    assert _names(raid.actors) == ["settlers"]
+    assert "settlers" not in _names(raid.recipients)
+
+
+def test_other_civilians_as_the_subject_of_a_killing_are_still_its_victims(extract):
+    killing = find(extract("قتل مدنيون في قصف استهدف سوقا شعبية.", "ar"), "ASSAULT")
+    assert _names(killing.recipients) == ["civilians"]
+    assert killing.actors == [] or "civilians" not in _names(killing.actors)
+
+
+# --- the doer in the genitive of a condemned act -------------------------------------------
+
+def test_a_genitive_before_a_plain_object_noun_is_the_doer_of_the_condemned_act(extract):
+    events = extract("نددت الكويت باقتحام المستوطنين ساحات المسجد الإبراهيمي في الخليل.", "ar")
+    assert _names(find(events, "ACCUSE").recipients) == ["settlers"]
+    raid = find(events, "ASSAULT")
+    assert _names(raid.actors) == ["settlers"]
+    assert "Kuwait" not in _names(raid.actors + raid.recipients)
+
+
+def test_a_bombing_by_aircraft_of_a_school_is_done_by_the_aircraft(extract):
+    events = extract("أدانت البحرين قصف الطائرات الروسية مدرسة في إدلب.", "ar")
+    bombing = find(events, "ASSAULT")
+    assert [a.entity.country for a in bombing.actors] == ["RUS"]

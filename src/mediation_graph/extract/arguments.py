@@ -268,7 +268,27 @@ def _is_arabic_object_genitive(view: SentenceView, match: PhraseMatch[Trigger],
     word further, which describes that object ("استهداف السفن الإسرائيلية")."""
     return (view.language == "ar" and trigger.object_is_recipient
             and (mention.kind != "adjective" or mention.token_start > match.end)
-            and _object_after_agent(view, mention) is None)
+            and _object_after_agent(view, mention) is None
+            and not _doer_before_plain_object(view, mention))
+
+
+def _doer_before_plain_object(view: SentenceView, genitive: Mention) -> bool:
+    """"اقتحام المستوطنين باحات المسجد", "قصف الطائرات الإسرائيلية مدرسة": a definite genitive
+    followed by an indefinite noun the lexicon does not know is the act's doer, and that noun
+    its object; civilians (other than assailants.txt's) are not taken for doers."""
+    j = genitive.token_end
+    if j >= len(view.tokens) or genitive.kind == "adjective" or genitive.entity.type in {
+            "person", "place"}:
+        return False
+    if genitive.entity.sector == "CVL" and not view.assails(genitive.entity):
+        return False
+    definite = genitive.kind == "name" or "ال" in view.proclitics.get(
+        genitive.token_start, "") or view.tokens[genitive.token_start].key.startswith("ال")
+    word = view.tokens[j]
+    return (definite and word.text.isalpha() and len(word.key) > 2
+            and not word.keys[-1].startswith("ال") and not word.key.startswith("ال")
+            and j not in view.roles_at and view.mention_covering(j) is None
+            and all(p.token_start != j for p in view.places))
 
 
 def _object_after_agent(view: SentenceView, genitive: Mention) -> Mention | None:
@@ -295,7 +315,10 @@ def _arabic_genitive_object(view: SentenceView, match: PhraseMatch[Trigger]) -> 
         return []
     if view.governing_preposition(mention) is not None:
         return []
-    return view.coordinated(_object_after_agent(view, mention) or mention)
+    after = _object_after_agent(view, mention)
+    if after is None and _doer_before_plain_object(view, mention):
+        return []  # the genitive did it; what it did it to is no actor
+    return view.coordinated(after or mention)
 
 
 def _past_quantity(view: SentenceView, j: int) -> int:
@@ -315,7 +338,8 @@ def _past_quantity(view: SentenceView, j: int) -> int:
 
 def _is_arabic_passive_victim(view: SentenceView, trigger: Trigger, args: Arguments) -> bool:
     """Civilians, or any counted people ("قتل 18 شخصا", "سبعة جنود قتلوا"), as the subject of
-    an attack are its victims: news counts the dead, not the killers."""
+    an attack are its victims: news counts the dead, not the killers. Civilians listed in
+    assailants.txt ("هاجم المستوطنون قرية") attack in the news, and stay its doers."""
     weak = {"following actor", "preposition"}  # a victim subject outweighs these guesses
     if view.language != "ar" or trigger.event != "ASSAULT" or not args.actors or (
             args.recipients and not weak & set(args.patterns)):
@@ -325,7 +349,8 @@ def _is_arabic_passive_victim(view: SentenceView, trigger: Trigger, args: Argume
         return False
     if trigger.pos == "verb" and not trigger.object_is_recipient:
         return False  # only a verb whose object is its victim reads as passive ("أطلق النار")
-    civilians = all(m.entity.type == "group" and m.entity.sector == "CVL" for m in args.actors)
+    civilians = all(m.entity.type == "group" and m.entity.sector == "CVL"
+                    and not view.assails(m.entity) for m in args.actors)
     return civilians or (trigger.pos == "verb" and _is_counted(view, args.actors[0]))
 
 

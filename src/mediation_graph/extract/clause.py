@@ -8,7 +8,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from ..lexicon import Lexicon
-from ..model import Mention, Sentence, Token
+from ..model import Entity, Mention, Sentence, Token
 
 _ARABIC_PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _SOFT_BOUNDARIES = {",", "،"}
@@ -36,6 +36,7 @@ class SentenceView:
     lists: dict[int, list[Mention]] = field(default_factory=dict, repr=False)
     locatives: set[int] = field(default_factory=set)  # where a locative cue (في، in) starts
     speech: set[int] = field(default_factory=set)  # where a verb of saying starts ("said")
+    assailants: frozenset[str] = frozenset()  # civilian group roles that attack (assailants.txt)
 
     @classmethod
     def build(cls, sentence: Sentence, mentions: list[Mention], lexicon: Lexicon,
@@ -59,7 +60,13 @@ class SentenceView:
         view.speech = {m.start for m in lexicon.cues[language].find_all(sentence.tokens)
                        if any(cue.cue == "speech" for cue in m.values)}
         view.governed = _governed_lists(view)
+        view.assailants = lexicon.assailants
         return view
+
+    def assails(self, entity: Entity) -> bool:
+        """A civilian group that attacks in the news: its role ("SETTLERS", "ISR_SETTLERS")."""
+        role = entity.id.lower()
+        return any(role == r or role.endswith(f"_{r}") for r in self.assailants)
 
     @property
     def tokens(self) -> list[Token]:

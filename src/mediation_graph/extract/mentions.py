@@ -136,11 +136,14 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, language: str,
     if language == "ar":
         _name_places_of_documents(mentions, sentence, lexicon)
         mentions = _with_described_parties(mentions, sentence)
+        mentions = _with_titles_of_known_names(mentions, sentence, lexicon)
         mentions = _with_holder_names(mentions, sentence, lexicon, discourse)
         mentions = _with_offices_after_names(mentions, sentence, lexicon, discourse)
         mentions = _with_titled_names(mentions, sentence, lexicon, discourse)
         mentions = _with_surnames(mentions, sentence, lexicon, discourse)
         mentions = _with_possessed_roles(mentions, sentence, lexicon)
+    mentions = _with_counterparts(mentions, sentence, lexicon, discourse)
+    if language == "ar":
         _learn(discourse, mentions, lexicon)
     if language == "en":
         mentions = _with_ethnic_groups(mentions, sentence)
@@ -231,6 +234,42 @@ def named_office_holders(mentions: list[Mention], lexicon: Lexicon) -> dict[str,
     return holders
 
 
+def _with_counterparts(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
+                       discourse: Discourse) -> list[Mention]:
+    """"التقى وزير الخارجية المصري نظيره الإيراني": a counterpart holds the office of the person
+    named before it, in the counterpart's state: Iran's foreign minister (its holder by name when
+    the text has named one)."""
+    actors = lexicon.actors
+    found: list[Mention] = []
+    for mention in mentions:
+        state = actors.entities.get(mention.entity.country or "")
+        if mention.entity.id.endswith(f"_{_COUNTERPART.upper()}") and state is not None and (
+                state.type == "state"):
+            earlier = [m for m in found if m.entity.type == "person" and m.kind in {"name", "role"}]
+            office = _office_of(earlier[-1].entity, lexicon, discourse) if earlier else None
+            if office is not None:
+                named = [e for e in discourse.holders.get(office.id, [])
+                         if e.country == state.country]
+                holder = named[-1] if named else actors.role_entity(office, state)
+                mention = _mention(sentence, mention.token_start, mention.token_end, holder,
+                                   mention.kind)
+        found.append(mention)
+    return found
+
+
+def _office_of(person: Entity, lexicon: Lexicon, discourse: Discourse) -> Role | None:
+    """The office a person holds: listed with the name, named for it earlier in the text, or
+    the role an office mention was made of ("EGY_FOREIGN_MINISTER")."""
+    roles = lexicon.actors.roles
+    listed = lexicon.actors.offices.get(person.id) or next(
+        (role for role, holders in discourse.holders.items() if person in holders), None)
+    if listed is None:
+        listed = next((role for role in roles if role != _COUNTERPART
+                       and person.id.endswith(f"_{role.upper()}")), None)
+    role = roles.get(listed or "")
+    return role if role is not None and role.kind == "person" and role.resolves == "self" else None
+
+
 def _learn(discourse: Discourse, mentions: list[Mention], lexicon: Lexicon) -> None:
     """Office holders named by name ("جوزيف عون"), and a home state from the first office or
     state body when no dateline gave one."""
@@ -312,6 +351,8 @@ def _unknown_holder(sentence: Sentence, start: int, end: int, office: Entity) ->
 
 # the first word of a two-word family name ("عبد الله", "أبو الغيط", "ولد مرزوك")
 _FAMILY_PREFIXES = {arabic_key(w) for w in ("عبد", "أبو", "أبي", "بن", "ابن", "ولد", "آل", "بو")}
+_COUNTERPART = "counterpart"  # the role in roles.tsv of "نظيره", "his counterpart"
+_LINEAGE = {arabic_key(w) for w in ("بن", "ابن", "بنت", "آل")}  # "تميم بن حمد آل ثاني"
 _FAMILY_SUFFIXES = {arabic_key(w) for w in ("الله", "الدين")}  # "غلام الله", "نور الدين"
 
 
@@ -446,6 +487,57 @@ def _with_offices_after_names(mentions: list[Mention], sentence: Sentence, lexic
             mention = _mention(sentence, start, mention.token_end, holder, "name")
         found.append(mention)
     return found
+
+
+def _with_titles_of_known_names(mentions: list[Mention], sentence: Sentence,
+                                lexicon: Lexicon) -> list[Mention]:
+    """Gulf agencies follow a known name with the rest of its lineage and the offices it holds:
+    "الشيخ تميم بن حمد آل ثاني أمير البلاد المفدى", "الشيخ X رئيس مجلس الوزراء وزير الخارجية".
+    The lineage, an office with no owner or with "البلاد" (the home state), and the epithets
+    after it are that person's title, not further actors."""
+    tokens = sentence.tokens
+    grammar = lexicon.grammar["ar"]
+    found: list[Mention] = []
+    for mention in mentions:
+        if found and mention.token_start < found[-1].token_end:
+            continue  # inside the title just read
+        if mention.kind == "name" and mention.entity.type == "person" and (
+                mention.entity.id in lexicon.actors.offices):
+            own = lexicon.actors.offices[mention.entity.id]
+            end = _title_end(tokens, mention.token_end, own, mentions, lexicon, grammar)
+            if end > mention.token_end:
+                mention = _mention(sentence, mention.token_start, end, mention.entity, "name")
+        found.append(mention)
+    return found
+
+
+def _title_end(tokens: list[Token], j: int, own: str, mentions: list[Mention],
+               lexicon: Lexicon, grammar) -> int:
+    """The end of the lineage and owner-less offices that follow a known name at ``j``: an
+    office the person holds, one said of "البلاد", or one more after those."""
+    end, titled = j, False
+    while j < len(tokens):
+        if tokens[j].key in _LINEAGE and j + 1 < len(tokens) and tokens[j + 1].text.isalpha():
+            j = end = j + 2  # "بن حمد", "آل ثاني": the particle and the name after it
+            continue
+        start = j + 1 if tokens[j].text in {",", "،"} else j  # "الشيخ X، ولي العهد"
+        office = lexicon.actors.index.match_at(tokens, start) if start < len(tokens) else None
+        roles = [v for v in office.values if isinstance(v, Role) and v.kind == "person"
+                 ] if office is not None else []
+        if office is None or not roles:
+            break
+        j = office.end
+        home = grammar.match_at(tokens, j) if j < len(tokens) else None
+        if home is not None and "home_state" in home.values:
+            j = home.end
+        elif any(m.token_start <= j < m.token_end for m in mentions) or not (
+                titled or any(role.id == own for role in roles)):
+            break  # an office with its owner ("أمير قطر") or someone else's
+        while j < len(tokens) and (more := grammar.match_at(tokens, j)) is not None and (
+                "epithet" in more.values):
+            j = more.end
+        end, titled = j, True
+    return end
 
 
 def _with_titled_names(mentions: list[Mention], sentence: Sentence, lexicon: Lexicon,
@@ -759,8 +851,13 @@ def _ownerless_arabic_office(sentence: Sentence, first: _Piece, last: _Piece, ro
                              lexicon: Lexicon, discourse: Discourse) -> Mention | None:
     """"وأدان الرئيس", "أكد وزير الخارجية", "أن الحكومة ترفض": a definite office or government
     named without its owner is the holder the document named before, else the home state's
-    (the dateline's); an indefinite one ("وزير") is nobody in particular."""
-    if role.kind not in {"person", "organization"} or not tokens_definite(sentence, last):
+    (the dateline's); an indefinite one ("وزير") is nobody in particular, unless "البلاد" (the
+    country) owns it: "أمير البلاد" is the home state's."""
+    tokens = sentence.tokens
+    country = last.end < len(tokens) and _ends_at(lexicon.grammar["ar"], tokens, last.end + 1,
+                                                  "home_state")
+    if role.kind not in {"person", "organization"} or not (
+            country or tokens_definite(sentence, last)):
         return None
     home = discourse.home
     if role.resolves == "owner":
@@ -777,7 +874,7 @@ def _ownerless_arabic_office(sentence: Sentence, first: _Piece, last: _Piece, ro
     if entity is None:
         return None
     discourse.remember(role.id, entity)
-    return _mention(sentence, first.start, last.end, entity, "role")
+    return _mention(sentence, first.start, last.end + int(country), entity, "role")
 
 
 def tokens_definite(sentence: Sentence, piece: _Piece) -> bool:

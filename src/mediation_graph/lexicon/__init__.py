@@ -25,6 +25,7 @@ class Lexicon:
     grammar: dict[str, PhraseIndex[str]]
     not_names: frozenset[str]  # capitalised English words that never start a name
     intents: dict[tuple[str, str], str]  # (event, mode) -> CAMEO code of the intention
+    assailants: frozenset[str]  # ids of civilian group roles that attack in the news (settlers)
 
     # the last sentence's function words: three stages ask for them in turn
     _last_grammar: tuple[object, str, list[PhraseMatch[str]]] | None = field(
@@ -58,6 +59,7 @@ def _load_cached(folder: Path) -> Lexicon:
         grammar=load_grammar(folder / "grammar.tsv", LANGUAGES),
         not_names=frozenset(latin_key(w) for w in read_list(folder / "not_names_en.txt")),
         intents=load_intents(folder / "intents.tsv"),
+        assailants=frozenset(read_list(folder / "assailants.txt")),
     )
 
 

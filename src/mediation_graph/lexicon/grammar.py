@@ -18,7 +18,7 @@ GRAMMAR_ROLES = ("recipient_prep", "agent_prep", "between", "relative", "boundar
                  "brief", "reciprocal", "person_pronoun", "addressee", "named_after", "outcome",
                  "passing", "witness", "condition", "ultimatum", "charge", "auxiliary",
                  "object_control", "guest_verb", "charge_noun", "name_particle",
-                 "reciprocal_object")
+                 "reciprocal_object", "home_state", "epithet")
 
 
 def load_grammar(path: Path, languages: tuple[str, ...]) -> dict[str, PhraseIndex[str]]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from ..model import Token
-from ..text.normalize import entry_keys
+from ..text.normalize import SHADDA, entry_keys
 from ..text.segment import tokenize_words
 
 T = TypeVar("T")
@@ -68,7 +68,10 @@ class PhraseIndex(Generic[T]):
                  variants: KeyVariants = lambda t: t.keys) -> PhraseMatch[T] | None:
         """The longest phrase starting at token ``i``, or None."""
         roots = self._root.children
-        frontier = [roots[key] for key in variants(tokens[i]) if key in roots]
+        keys = variants(tokens[i])
+        if keys and SHADDA in keys[-1]:  # "عمّان" before "عمان": the marked entry is meant
+            keys = sorted(keys, key=lambda key: SHADDA not in key)
+        frontier = [roots[key] for key in keys if key in roots]
         if not frontier:  # the common case: no phrase starts with this word
             return None
         best_end, best_values = 0, None

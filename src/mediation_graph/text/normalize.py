@@ -13,6 +13,12 @@ from functools import lru_cache
 
 ARABIC_LETTERS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 _ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+SHADDA = "\u0651"
+# A written shadda is the one mark that tells some place names apart ("عمّان" Amman, "عمان"
+# Oman): a lexicon entry written with it keeps it in its key, and a text word that bears it is
+# also looked up by such a key.
+_ARABIC_MARKS_BUT_SHADDA = re.compile("[\u0610-\u061a\u064b-\u0650\u0652-\u065f\u0670"
+                                      "\u06d6-\u06ed\u0640]")
 _ARABIC_FOLD = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
     "ی": "ي", "ک": "ك", "ە": "ه", "ۀ": "ه",
@@ -41,6 +47,11 @@ def arabic_key(word: str) -> str:
     return _ARABIC_DIACRITICS.sub("", word).translate(_ARABIC_FOLD)
 
 
+def shadda_key(word: str) -> str:
+    """The key of a word that keeps its shadda ("عمّان"), for entries written with one."""
+    return _ARABIC_MARKS_BUT_SHADDA.sub("", word).translate(_ARABIC_FOLD)
+
+
 def latin_key(word: str) -> str:
     """Case- and accent-folded key; dots of abbreviations dropped (U.S. -> us)."""
     folded = unicodedata.normalize("NFKD", word.translate(_LATIN_FOLD))
@@ -58,7 +69,10 @@ def word_keys(word: str) -> tuple[str, ...]:
     """Every key a text word may be looked up by: the full key first, then clitic-free forms."""
     if is_arabic(word):
         key = arabic_key(word)
-        return (key, *strip_proclitics(key))
+        if SHADDA not in word:
+            return (key, *strip_proclitics(key))
+        marked = shadda_key(word)  # last, so that the plain key stays the word's key
+        return (key, *strip_proclitics(key), marked, *strip_proclitics(marked))
     key = latin_key(word)
     if is_capitalised_abbreviation(word):
         return (CASE_MARK + key, key)
@@ -94,7 +108,7 @@ def entry_keys(words: list[str]) -> tuple[str, ...]:
     keys: list[str] = []
     for word in words:
         if is_arabic(word):
-            key = arabic_key(word)
+            key = shadda_key(word) if SHADDA in word else arabic_key(word)
             # أل/إل/آل open the word itself (ألمانيا, إلهام), never the article ال: kept whole,
             # the key still matches after the article in the text (الألمانية).
             if (key.startswith("ال") and len(key) - 2 >= _MIN_STEM

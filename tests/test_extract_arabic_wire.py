@@ -270,3 +270,23 @@ def test_a_bombing_by_aircraft_of_a_school_is_done_by_the_aircraft(extract):
     events = extract("أدانت البحرين قصف الطائرات الروسية مدرسة في إدلب.", "ar")
     bombing = find(events, "ASSAULT")
     assert [a.entity.country for a in bombing.actors] == ["RUS"]
+
+
+def test_the_guest_received_after_the_city_is_the_recipient_not_the_city(extract):
+    events = extract("استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة رئيس الوزراء الإثيوبي.",
+                     "ar")
+    visit = find(events, "CONSULT")
+    assert [m.entity.country for m in visit.recipients] == ["ETH"]
+
+
+def test_where_a_host_receives_is_no_posting_of_the_host(extract):
+    events = extract("استقبل ولي العهد السعودي في الرياض الرئيس الفرنسي إيمانويل ماكرون.", "ar")
+    visit = find(events, "CONSULT")
+    assert [m.entity.country for m in visit.actors] == ["SAU"]
+    assert [m.entity.country for m in visit.recipients] == ["FRA"]
+
+
+def test_settlers_under_a_foreign_dateline_are_not_that_states_civilians(extract):
+    events = extract("الدوحة - (قنا) - أدانت دولة قطر اقتحام مستوطنين المسجد الأقصى.", "ar")
+    assert all(m.entity.country != "QAT" for e in events for m in e.recipients
+               if "مستوطن" in m.span.text)

@@ -978,10 +978,16 @@ def _direct_object(view: SentenceView, match: PhraseMatch[Trigger], args: Argume
                    scope_end: int, max_gap: int) -> list[Mention]:
     after = max([match.end] + [m.token_end for m in args.actors if m.token_start >= match.end])
     skipped = after
-    while skipped < scope_end and view.has_role(skipped, "determiner"):
-        skipped += 1
+    while skipped < scope_end:
+        if view.has_role(skipped, "determiner"):
+            skipped += 1
+        elif (place := _place_after_locative(view, skipped)) is not None:
+            skipped = place.token_end  # "استقبل أردوغان في أنقرة رئيس المكتب السياسي لحماس"
+        else:
+            break
     first = view.next_mention(after, scope_end, max_gap=max_gap + skipped - after)
-    while first is not None and view.language == "ar" and _in_locative_phrase(view, after, first):
+    while first is not None and view.language == "ar" and _in_locative_phrase(view, skipped,
+                                                                                first):
         # "استقبل الوزير، في مقر الوزارة بالرياض اليوم، نظيره": where, then whom
         first = view.next_mention(first.token_end, scope_end, max_gap=max_gap)
     if first and first.token_end in view.speech:
@@ -1045,6 +1051,13 @@ def _joined_verb_without_subject(view: SentenceView, match: PhraseMatch[Trigger]
             and view.tokens[match.start - 1].text in {",", "،"}
             and args.patterns[:1] == ["subject before verb"]
             and all(m.token_end <= match.start for m in args.actors))
+
+
+def _place_after_locative(view: SentenceView, j: int) -> Mention | None:
+    """The place a locative at token ``j`` opens ("في أنقرة", "in Ankara"), if any."""
+    if j not in view.locatives:
+        return None
+    return next((m for m in view.places if m.token_start == j + 1), None)
 
 
 def _in_locative_phrase(view: SentenceView, after: int, mention: Mention) -> bool:

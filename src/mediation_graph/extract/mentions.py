@@ -47,6 +47,7 @@ _DATELINE_REACH = 16
 _FIRST_SEPARATOR = 4  # a dateline's first part ends within its first words ("أبوظبي في 12 مايو /")
 # An ambassador or embassy serves abroad: a bare "السفير" is not the home state's by default
 _POSTS_ABROAD = {"ambassador", "embassy"}
+_POSTINGS = {"ambassador", "envoy", "coordinator"}  # offices held "in" a country
 _QUOTES = {"«", "\"", "“"}
 _POSTS_AT_BODIES = {"UNO", "IGO"}  # ambassadors and envoys are sent to these bodies too
 _HOME_SECTORS = {"GOV", "SPY", "MIL"}  # offices a bare title names at home ("وزير الخارجية")
@@ -309,7 +310,7 @@ def _with_holder_names(mentions: list[Mention], sentence: Sentence, lexicon: Lex
         if mention.kind != "role" or not _opens_with_office(tokens, mention, lexicon):
             found.append(mention)
             continue
-        posted = _posting_end(tokens, mention, mentions)
+        posted = _posting_end(tokens, mention, mentions, lexicon)
         holder = next((m for m in mentions if m.token_start == posted and m.kind == "name"
                        and m.entity.type == "person"), None)
         if holder is not None:  # "المبعوث الأممي إلى اليمن هانس غروندبرغ"
@@ -365,7 +366,15 @@ def _surname_key(words: list[str]) -> str:
     return keys[-1]
 
 
-def _posting_end(tokens: list[Token], office: Mention, mentions: list[Mention]) -> int:
+def _is_posting(tokens: list[Token], office: Mention, lexicon: Lexicon) -> bool:
+    """The office is one held abroad ("السفير الأمريكي في بغداد", "المبعوث الأممي في ليبيا")."""
+    match = lexicon.actors.index.match_at(tokens, office.token_start)
+    return match is not None and any(isinstance(v, Role) and v.id in _POSTINGS
+                                     for v in match.values)
+
+
+def _posting_end(tokens: list[Token], office: Mention, mentions: list[Mention],
+                 lexicon: Lexicon) -> int:
     """The end of where an envoy or ambassador is posted ("المبعوث الأمريكي الخاص إلى
     السودان", "السفيرة الأمريكية لدى بغداد"), or of the office itself."""
     j = office.token_end
@@ -374,6 +383,8 @@ def _posting_end(tokens: list[Token], office: Mention, mentions: list[Mention]) 
         j += 1  # "الخاص"
     if j >= len(tokens) or arabic_key(tokens[j].text) not in _POSTED_TO:
         return office.token_end
+    if arabic_key(tokens[j].text) == arabic_key("في") and not _is_posting(tokens, office, lexicon):
+        return office.token_end  # "استقبل ولي العهد في الرياض الرئيس السوري": where he is
     where = next((m for m in mentions if m.token_start == j + 1), None)
     if where is None or not (where.entity.type in {"state", "place"}
                              or where.entity.country in _POSTS_AT_BODIES):
@@ -936,8 +947,10 @@ def _ownerless_arabic(sentence: Sentence, first: _Piece, last: _Piece, roles: li
     if named is not None and tokens_definite(sentence, last):
         # "القوات المسلحة السودانية ... وقال إن الجيش": the body the document named
         return _mention(sentence, first.start, last.end, named, "role")
-    if role.sector == "CVL" and discourse.home is not None and discourse.dateline:
-        # "مقتل 12 مدنيا" under a Khartoum dateline: the home state's civilians
+    if (role.sector == "CVL" and discourse.home is not None and discourse.dateline
+            and role.id not in lexicon.assailants):
+        # "مقتل 12 مدنيا" under a Khartoum dateline: the home state's civilians (not settlers
+        # under a Doha dateline)
         return _mention(sentence, first.start, last.end,
                         lexicon.actors.role_entity(role, discourse.home), "role")
     name = role.name_template.replace("{owner}", "").strip()

@@ -175,3 +175,10 @@ def test_own_troops_withdrawn_from_a_state_are_not_that_states(extract):
     assert names(withdrawal.actors) == {"Kenya"} and names(withdrawal.recipients) == {"Somalia"}
     assert not any(m.entity.country == "SOM" and m.entity.sector == "MIL"
                    for e in events for m in e.actors + e.recipients)
+
+
+def test_a_to_after_a_noun_says_what_the_noun_is_about_not_the_subjects_purpose(extract):
+    events = extract("Iran's foreign ministry spokesman criticised the U.S. decision to sell "
+                     "arms to Bahrain.", "en")
+    sale = next(e for e in events if e.event == "AID")
+    assert [m.entity.country for m in sale.actors] == ["USA"]

@@ -400,7 +400,11 @@ def _purpose_of(view: SentenceView, first: SentenceEvent, match: PhraseMatch[Tri
     """A verb after "to" that follows the object of a verb whose subject does it ("visited
     Cairo to mediate"); not after asking or forcing someone ("urged Israel to withdraw"),
     whose object does it, nor after sending or inviting someone (grammar role object_control)."""
-    return (match.start > 0 and view.tokens[match.start - 1].key == "to"
+    before_to = match.start - 2
+    # "criticised the US decision to sell arms": a noun's "to" says what the noun is about
+    noun_complement = before_to >= 0 and view.mention_covering(before_to) is None and (
+        view.tokens[before_to].text.isalpha() and view.tokens[before_to].text.islower())
+    return (match.start > 0 and view.tokens[match.start - 1].key == "to" and not noun_complement
             and first.trigger.event not in _OBJECT_CONTROL
             and not view.has_role(first.tokens[0], "object_control")
             and match.start - first.tokens[1] <= _PURPOSE_GAP)

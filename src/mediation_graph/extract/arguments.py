@@ -174,13 +174,6 @@ def find_arguments(view: SentenceView, match: PhraseMatch[Trigger], trigger: Tri
         # the victim; civilians do not kill or attack in the active voice of news
         args.recipients, args.actors = args.actors, []
         args.patterns.append("passive victim")
-    if not args.recipients and trigger.event in _STANCES and view.language == "ar":
-        after = max([match.end] + [m.token_end for m in args.actors
-                                   if m.token_start >= match.end])  # "رحب الأردن بالبيان"
-        author = [m for m in _relative_clause_agent(view, after, scope_end)
-                  if m not in args.actors]
-        if author:
-            args.use("recipients", author, 0.6, "author of the object")
     if view.has_role(match.start, "outcome") and args.patterns[:1] and (
             args.patterns[0] not in _OWN_DOER_PATTERNS):
         args.actors = []  # "أعلن الجيش مقتل أحد جنوده": the speaker only tells of it

@@ -53,12 +53,11 @@ class SentenceView:
                 view.strong_boundaries.add(match.start)
             for j in range(match.start, match.end):
                 view.roles_at[j] = view.roles_at.get(j, frozenset()) | roles
-        view.locatives = {m.start for m in lexicon.cues[language].find_all(sentence.tokens)
-                          if any(getattr(v, "cue", None) == "locative" for v in m.values)}
+        cues = lexicon.cues[language].find_all(sentence.tokens)
+        view.locatives = {m.start for m in cues if any(c.cue == "locative" for c in m.values)}
+        view.speech = {m.start for m in cues if any(c.cue == "speech" for c in m.values)}
         if language == "ar":
             view.proclitics = _proclitics(view, lexicon)
-        view.speech = {m.start for m in lexicon.cues[language].find_all(sentence.tokens)
-                       if any(cue.cue == "speech" for cue in m.values)}
         view.governed = _governed_lists(view)
         view.assailants = lexicon.assailants
         return view

@@ -252,10 +252,10 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
             continue
         args = find_arguments(view, match, trigger, next_start, previous_subject,
                               own_actor=_saying_role(view, match))
+        modality = modality_of(view, match, hits, future_prefix or match.start in intentions)
         _without_speaker(args, attributed_to)
         _doer_of_restatement(view, restated.get(match.start), args)
-        _spoken_in_first_person(view, match, args, attributed_to or modality_of(
-            view, match, hits, False).speaker)
+        _spoken_in_first_person(view, match, args, attributed_to or modality.speaker)
         if trigger.event == "REQUEST" and not args.recipients and is_arabic_participle(
                 view, match, trigger):
             continue  # "، داعين إلى وقف الحرب": a call on no one only tells the main act's aim
@@ -277,7 +277,6 @@ def sentence_events(view: SentenceView, lexicon: Lexicon,
         if args.actors and any("subject" in p or p == "role noun" for p in args.patterns[:1]):
             subjects_by_clause.setdefault(clause_start, args.actors)
         span = _span(view, match.start, match.end)
-        modality = modality_of(view, match, hits, future_prefix or match.start in intentions)
         if language == "en" and modality.negated and _is_refusal(view, match, hits, modality,
                                                                    lexicon):
             trigger, modality.negated = REFUSAL, False

@@ -98,7 +98,7 @@ def _same_sides(left: list[Mention], right: list[Mention]) -> bool:
 def answers_a_charge(view: SentenceView, event: Event, tokens: tuple[int, int],
                      accusers: list[Mention]) -> None:
     """"accused X of ..., a charge X rejected", "X dismissed the accusation": a refusal that
-    names no one, said of a charge (grammar role ``charge``) in or right around its words, is
+    names no one, said of a charge (grammar role ``charge_noun``) in or right around its words, is
     aimed at the accuser named last (``accusers``)."""
     if event.event != "REJECT" or event.recipients or not accusers:
         return

@@ -368,9 +368,7 @@ def _surname_key(words: list[str]) -> str:
 
 def _is_posting(tokens: list[Token], office: Mention, lexicon: Lexicon) -> bool:
     """The office is one held abroad ("السفير الأمريكي في بغداد", "المبعوث الأممي في ليبيا")."""
-    match = lexicon.actors.index.match_at(tokens, office.token_start)
-    return match is not None and any(isinstance(v, Role) and v.id in _POSTINGS
-                                     for v in match.values)
+    return any(role.id in _POSTINGS for role in _opening_roles(tokens, office, lexicon))
 
 
 def _posting_end(tokens: list[Token], office: Mention, mentions: list[Mention],
@@ -394,9 +392,13 @@ def _posting_end(tokens: list[Token], office: Mention, mentions: list[Mention],
 
 def _opens_with_office(tokens: list[Token], mention: Mention, lexicon: Lexicon) -> bool:
     """The mention starts with a person's office ("المتحدث باسم الجيش"), not a group."""
+    return any(role.kind == "person" for role in _opening_roles(tokens, mention, lexicon))
+
+
+def _opening_roles(tokens: list[Token], mention: Mention, lexicon: Lexicon) -> list[Role]:
+    """The role nouns the lexicon reads at the mention's first word."""
     match = lexicon.actors.index.match_at(tokens, mention.token_start)
-    return match is not None and any(isinstance(v, Role) and v.kind == "person"
-                                     for v in match.values)
+    return [v for v in match.values if isinstance(v, Role)] if match is not None else []
 
 
 def _loose_word(mention: Mention) -> bool:
